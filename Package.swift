@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+// greenalloc — eco-environment fund allocation by integer programming (GPL-3.0-or-later).
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "greenalloc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "greenalloc", targets: ["greenalloc"]),
+        .library(name: "MILP", targets: ["MILP"]),
+        .library(name: "GreenAllocCore", targets: ["GreenAllocCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "MILP", swiftSettings: strictSettings),
+        .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
+        .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocIO",
+            dependencies: [
+                "GreenAllocCore", "MILP",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocCLI",
+            dependencies: [
+                "GreenAllocCore", "GreenAllocIO", "MILP", "MILPGLPK",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "greenalloc", dependencies: ["GreenAllocCLI"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["MILP"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(
+            name: "MILPTests", dependencies: ["MILP", "MILPGLPK", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocCoreTests", dependencies: ["GreenAllocCore", "MILP", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocIOTests", dependencies: ["GreenAllocIO", "GreenAllocCore"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocCLITests",
+            dependencies: ["GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "MILP", "MILPGLPK", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+    ]
+)
