@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocIO", "MILP", "MILPGLPK",
+                "GreenAllocCore", "GreenAllocIO", "GreenAllocGenerator", "MILP", "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

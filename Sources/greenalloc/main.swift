@@ -1,1 +1,4 @@
 import GreenAllocCLI
+import Foundation
+
+exit(CommandLineRunner.run(Array(CommandLine.arguments.dropFirst())))

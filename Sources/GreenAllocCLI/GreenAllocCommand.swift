@@ -1,0 +1,94 @@
+public import ArgumentParser
+internal import GreenAllocCore
+internal import MILPGLPK
+
+/// The product's version.
+public let greenallocVersion = "0.1.0"
+
+/// A subcommand that runs against a console and returns its exit code.
+protocol ConsoleCommand {
+    func execute(console: Console) throws -> Int32
+}
+
+public struct GreenAllocCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "greenalloc",
+        abstract: "Allocate eco-environment funds by integer programming (GLPK).",
+        discussion: """
+            Reads a scenario (YAML) and its project library (CSV: cities, parks, projects, banks), builds an
+            integer program from the rules and budgets, solves it with GLPK and writes the allocation: which
+            project gets how much subsidy in which year, which parks get named, and why. Money is in 万元.
+            """,
+        subcommands: [Solve.self, Validate.self, ExportModel.self, Generate.self])
+
+    @Flag(name: .long, help: "Print greenalloc's and GLPK's versions.")
+    var version = false
+
+    public init() {}
+
+    func execute(console: Console) throws -> Int32 {
+        if version {
+            console.out("greenalloc \(greenallocVersion) (GLPK \(GLPKSolver.glpkVersion))\n")
+            return ExitStatus.success
+        }
+        console.out(Self.helpMessage() + "\n")
+        return ExitStatus.success
+    }
+}
+
+extension GreenAllocCommand: ConsoleCommand {}
+
+/// Runs the command line in-process and returns the exit code (the executable calls this; tests too).
+public enum CommandLineRunner {
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try GreenAllocCommand.parseAsRoot(arguments)
+        } catch {
+            let code = GreenAllocCommand.exitCode(for: error).rawValue
+            let message = GreenAllocCommand.fullMessage(for: error)
+            if code == 0 {
+                console.out(message + "\n")
+            } else {
+                console.error(message + "\n")
+            }
+            return code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code)
+        }
+        guard let runnable = command as? any ConsoleCommand else {
+            console.out(GreenAllocCommand.helpMessage(for: type(of: command)) + "\n")
+            return ExitStatus.success
+        }
+        do {
+            return try runnable.execute(console: console)
+        } catch let errors as InputErrors {
+            report(errors.diagnostics, console: console)
+            return ExitStatus.input
+        } catch let error as UsageError {
+            console.error("greenalloc: \(error.message)\n")
+            return ExitStatus.usage
+        } catch {
+            console.error("greenalloc: error: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+
+    static func report(_ diagnostics: [Diagnostic], console: Console) {
+        let errors = diagnostics.filter { $0.severity == .error }
+        for diagnostic in diagnostics.sorted(by: order) { console.error(diagnostic.description + "\n") }
+        if !errors.isEmpty {
+            console.error("\(errors.count) input error\(errors.count == 1 ? "" : "s"); nothing was solved or written.\n")
+        }
+    }
+
+    static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case (let left?, let right?): return left < right
+        case (nil, .some): return true
+        default: return false
+        }
+    }
+}
+
+struct UsageError: Error {
+    var message: String
+}

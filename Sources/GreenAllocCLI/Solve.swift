@@ -1,0 +1,98 @@
+public import ArgumentParser
+internal import Foundation
+internal import GreenAllocCore
+internal import GreenAllocIO
+internal import MILP
+internal import MILPGLPK
+
+struct Solve: ParsableCommand, ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a scenario and write the allocation.",
+        discussion: """
+            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and
+            run.json into DIR, all or nothing. --format prints one document to standard output (json:
+            allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
+            Exit codes: 0 solved (optimal or feasible), 3 infeasible, 4 no solution within the time limit,
+            64 usage error, 65 input error, 1 anything else.
+            """)
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Write the outputs into this directory (created or replaced atomically).")
+    var out: String?
+
+    @Option(name: .long, help: "Print one document to standard output: json, csv or md.")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Report language: zh (default) or en.")
+    var lang: ReportLanguage = .zh
+
+    @OptionGroup var options: SolveOptions
+
+    func execute(console: Console) throws -> Int32 {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let seconds: @Sendable () -> Double = {
+            let elapsed = clock.now - began
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+        let inputs = try loadInputs(scenario, console: console)
+        let readSeconds = seconds()
+        var settings = RunSettings(
+            scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
+            noTiebreak: options.noTiebreak, solverLog: options.solverLog)
+        if options.solverLog { settings.logHandler = { line in console.error(line) } }
+        let runner = AllocationRunner(
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver(), clock: seconds)
+        console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
+        let (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+        for finding in allocation.findings {
+            console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
+        }
+        let writeStart = seconds()
+        let json = AllocationJSON.render(allocation, language: lang)
+        if let out {
+            let run = RunReport(
+                scenario: inputs.scenario, settings: settings, statistics: statistics, readSeconds: readSeconds,
+                writeSeconds: 0, solver: GLPKSolver.glpkVersion, encodings: inputs.encodings)
+            let files: [String: [UInt8]] = [
+                "allocation.json": Array(json.utf8),
+                "projects.csv": ProjectsCSV.bytes(allocation, language: lang),
+                "report.md": Array(ReportMarkdown.render(allocation, language: lang).utf8),
+                "run.json": Array(run.render(writeSeconds: seconds() - writeStart).utf8),
+            ]
+            try OutputDirectory.write(files: files, to: out)
+        }
+        switch format ?? (out == nil ? .md : nil) {
+        case .json: console.out(json)
+        case .csv: console.out(ProjectsCSV.render(allocation, language: lang))
+        case .md: console.out(ReportMarkdown.render(allocation, language: lang))
+        case nil: break
+        }
+        console.error(summary(allocation) + "\n")
+        return allocation.status.exitCode
+    }
+
+    func summary(_ allocation: Allocation) -> String {
+        let funded = allocation.projects.filter(\.funded)
+        let subsidy = funded.reduce(0) { $0 + $1.subsidyTotal }
+        var text = "greenalloc: \(allocation.status.rawValue)"
+        if let objective = allocation.objective { text += ", objective \(formatNumber(objective))" }
+        text += ", \(funded.count) of \(allocation.projects.count) projects funded, subsidy \(formatNumber((subsidy * 100).rounded() / 100))万"
+        if !allocation.parks.isEmpty { text += ", \(allocation.parks.count) parks newly named" }
+        if let out { text += " → \(out)" }
+        return text
+    }
+}
+
+/// Reads a scenario, printing warnings; throws `InputErrors` (exit 65) on errors.
+func loadInputs(_ path: String, console: Console) throws -> ScenarioInputs {
+    switch ScenarioInputs.load(path: path) {
+    case .failure(let errors):
+        throw errors
+    case .success(let inputs):
+        CommandLineRunner.report(inputs.warnings, console: console)
+        return inputs
+    }
+}

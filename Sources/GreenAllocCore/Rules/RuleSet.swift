@@ -1,0 +1,121 @@
+/// Reads cells for the expression evaluator: one project, its park, its city and its fund.
+public struct ProjectRow: ExpressionRow {
+    let library: Library
+    public let project: Int
+    public let asOf: Day
+    /// Values of `project.funded` and `project.subsidy_total` (loan rules only).
+    public var funded: Value = .missing
+    public var subsidyTotal: Value = .missing
+
+    public init(library: Library, project: Int, asOf: Day) {
+        self.library = library
+        self.project = project
+        self.asOf = asOf
+    }
+
+    public func value(_ entity: Entity, slot: Int) -> Value {
+        let record = library.projectRecords[project]
+        switch entity {
+        case .project:
+            if slot < library.projects.columns.count { return library.projects.columns[slot].values[project] }
+            return slot == library.projects.columns.count ? funded : subsidyTotal
+        case .park: return library.parks.columns[slot].values[record.park]
+        case .city: return library.cities.columns[slot].values[record.city]
+        case .fund:
+            guard let fund = record.fund else { return .missing }
+            return library.fundTable.columns[slot].values[fund]
+        }
+    }
+}
+
+/// Every rule of a scenario compiled against the tables' columns (SPEC §2), checked before any solving.
+public struct RuleSet: Sendable {
+    public var fundEligible: [CompiledExpression?]
+    public var exclusions: [CompiledExpression]
+    public var limitFilters: [CompiledExpression?]
+    public var bonuses: [CompiledExpression]
+    public var loanEligible: CompiledExpression?
+    public var loanBonuses: [CompiledExpression]
+
+    /// The names rules may read. Loan rules also see `project.funded` and `project.subsidy_total`.
+    public static func schema(for library: Library, loanStage: Bool) -> ExpressionSchema {
+        var schema = ExpressionSchema()
+        for (slot, column) in library.projects.columns.enumerated() {
+            let order: [String]? =
+                switch column.name {
+                case "maturity": maturityOrder
+                case "finance_tier": FinanceTier.allCases.map(\.text)
+                default: nil
+                }
+            schema.add(.project, column: column.name, type: column.type, slot: slot, order: order)
+        }
+        if loanStage {
+            let base = library.projects.columns.count
+            schema.add(.project, column: "funded", type: .boolean, slot: base)
+            schema.add(.project, column: "subsidy_total", type: .number, slot: base + 1)
+        }
+        for (slot, column) in library.parks.columns.enumerated() {
+            schema.add(.park, column: column.name, type: column.type, slot: slot)
+        }
+        for (slot, column) in library.cities.columns.enumerated() {
+            schema.add(.city, column: column.name, type: column.type, slot: slot)
+        }
+        for (slot, column) in library.fundTable.columns.enumerated() {
+            schema.add(.fund, column: column.name, type: column.type, slot: slot)
+        }
+        return schema
+    }
+
+    public static func compile(_ scenario: Scenario, library: Library) -> Result<RuleSet, InputErrors> {
+        let schema = schema(for: library, loanStage: false)
+        let loanSchema = schema(for: library, loanStage: true)
+        var errors: [Diagnostic] = []
+        func compile(_ rule: RuleText, _ label: String, loan: Bool = false) -> CompiledExpression? {
+            switch CompiledExpression.compile(
+                rule.source, schema: loan ? loanSchema : schema, rule: label, location: rule.location)
+            {
+            case .success(let expression): return expression
+            case .failure(let failure):
+                errors += failure.diagnostics
+                return nil
+            }
+        }
+        let fundEligible = scenario.funds.map { fund in
+            fund.eligible.flatMap { compile($0, "funds[\(fund.id)].eligible") }
+        }
+        let exclusions = scenario.exclude.compactMap { compile($0.when, "exclude '\($0.name)'") }
+        let filters = scenario.limits.map { limit in limit.filter.flatMap { compile($0, "limit '\(limit.name)' where") } }
+        let bonuses = scenario.objective.bonuses.compactMap { compile($0.when, "bonus '\($0.name)'") }
+        let loanEligible = scenario.loans?.eligible.flatMap { compile($0, "loans.eligible", loan: true) }
+        let loanBonuses = (scenario.loans?.bonuses ?? []).compactMap { compile($0.when, "loan bonus '\($0.name)'", loan: true) }
+
+        // Benefit columns named by weights, limits and targets must be numeric project columns.
+        func checkBenefit(_ column: String, _ location: SourceLocation?, _ label: String) {
+            guard let found = library.projects.column(column) else {
+                let numeric = library.projects.columns.filter { $0.type == .number }.map(\.name)
+                errors.append(.error(location, "\(label): projects.csv has no column '\(column)' (numeric columns: \(numeric.joined(separator: ", ")))"))
+                return
+            }
+            if found.type != .number, found.values.contains(where: { !$0.isMissing }) {
+                errors.append(.error(location, "\(label): column '\(column)' is not numeric (it holds \(found.type))"))
+            }
+        }
+        for (column, _) in scenario.objective.weights {
+            checkBenefit(column, scenario.objective.location, "objective weight '\(column)'")
+        }
+        for limit in scenario.limits {
+            if case .benefit(let column) = limit.sum { checkBenefit(column, limit.location, "limit '\(limit.name)' sum") }
+            if case .column(let column) = limit.groupBy, library.projects.column(column) == nil {
+                errors.append(.error(limit.location, "limit '\(limit.name)': group_by '\(column)' is neither city, park, category, fund nor a projects.csv column"))
+            }
+        }
+        for target in scenario.targets {
+            if case .benefit(let column) = target.metric { checkBenefit(column, target.location, "target '\(target.name)' metric") }
+        }
+        guard errors.isEmpty else { return .failure(InputErrors(errors)) }
+        return .success(
+            RuleSet(
+                fundEligible: fundEligible, exclusions: exclusions, limitFilters: filters, bonuses: bonuses,
+                loanEligible: loanEligible, loanBonuses: loanBonuses))
+    }
+}

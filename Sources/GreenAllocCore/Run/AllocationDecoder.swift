@@ -1,0 +1,193 @@
+public import MILP
+
+/// Reads a solution back into an `Allocation` (SPEC §7).
+struct AllocationDecoder {
+    let scenario: Scenario
+    let library: Library
+    let compiled: CompiledModel
+    let solver: any Solver
+    let inputsSHA256: String
+
+    func solved(result: SolverResult, status: AllocationStatus, firstResult: SolverResult) -> Allocation {
+        let values = result.values
+        let shares = library.projectRecords.indices.map { cleanShare(project: $0, values) }
+        var objective = compiled.model.objectiveConstant
+        for (column, coefficient) in compiled.reportedObjective.enumerated() where coefficient != 0 {
+            objective += coefficient * values[column]
+        }
+        var allocation = base(status: status, shares: shares, values: values)
+        allocation.objective = objective
+        allocation.bestBound = firstResult.bestBound
+        allocation.gap = status == .optimal ? 0 : firstResult.gap
+        return allocation
+    }
+
+    func infeasible(diagnosis: Diagnosis) -> Allocation {
+        var allocation = base(status: .infeasible, shares: nil, values: nil)
+        allocation.diagnosis = diagnosis
+        return allocation
+    }
+
+    func noSolution(result: SolverResult) -> Allocation {
+        var allocation = base(status: .noSolution, shares: nil, values: nil)
+        allocation.bestBound = result.bestBound
+        return allocation
+    }
+
+    /// θ with solver noise removed: 0, u, min_share and 1 are snapped to within 1e-9.
+    func cleanShare(project index: Int, _ values: [Double]) -> Double {
+        var share = compiled.share(of: index, values)
+        let record = library.projectRecords[index]
+        for anchor in [0, 1, compiled.facts[index].cap, record.minShare] where abs(share - anchor) < 1e-9 {
+            share = anchor
+        }
+        return Swift.max(0, share)
+    }
+
+    func base(status: AllocationStatus, shares: [Double]?, values: [Double]?) -> Allocation {
+        let years = scenario.years
+        let projects = library.projectRecords
+        var outcomes: [ProjectOutcome] = []
+        outcomes.reserveCapacity(projects.count)
+        let named = Set(
+            compiled.naming.filter { candidate in values.map { $0[candidate.column] > 0.5 } ?? false }.map(\.park))
+        for (index, record) in projects.enumerated() {
+            let fact = compiled.facts[index]
+            let share = shares?[index] ?? 0
+            let funded = share > 0
+            let why: WhyCode = fact.blocked ?? (funded ? .funded : .notChosen)
+            var reasons: [Reason] = fact.excludedBy.map { .excludedBy(rule: $0.rule, reason: $0.reason) }
+            switch why {
+            case .excluded: break
+            case .lockedOut: reasons.append(.lockedOut)
+            case .loanOnly: reasons.append(.loanOnly)
+            case .ineligible:
+                let fund = scenario.funds[record.fund ?? 0]
+                reasons.append(.ineligible(fund: fund.name, rule: fund.eligible?.source ?? ""))
+            case .minShareImpossible:
+                reasons.append(.minShareImpossible(cap: fact.cap, minShare: record.minShare, limitedBy: fact.capLimitedBy))
+            case .requiresUnfundable:
+                reasons.append(.requiresUnfundable(project: fact.blockingRequirement.map { projects[$0].id } ?? ""))
+            case .notChosen:
+                if status == .optimal || status == .feasible { reasons.append(.notChosen) }
+            case .funded:
+                if record.lock == .lockedIn { reasons.append(.lockedIn) }
+                reasons.append(share >= 1 - 1e-12 ? .fundedFull : .fundedPartial(share: share))
+                for required in record.requires { reasons.append(.requiresFunded(project: projects[required].id)) }
+            }
+            if record.namingPrerequisite, library.parkRecords[record.park].status == .underConstruction {
+                reasons.append(.namingPrerequisite(park: library.parkRecords[record.park].id, named: named.contains(record.park)))
+            }
+            if fact.fundable { reasons += fact.bonuses.map { .bonus(name: $0.name, factor: $0.factor) } }
+            outcomes.append(
+                ProjectOutcome(
+                    id: record.id, name: record.name, park: library.parkRecords[record.park].id,
+                    city: library.cityIDs[record.city], fund: record.fund.map { scenario.funds[$0].id },
+                    category: record.category, investment: record.investment, request: record.request, funded: funded,
+                    share: share, subsidy: record.request.map { funded ? share * $0 : 0 }, score: fact.score,
+                    excludedBy: fact.excludedBy, why: why, reasons: reasons))
+        }
+
+        let award = scenario.funds.first { $0.kind == .namingAward }?.award ?? 0
+        let namedParks = compiled.naming.filter { named.contains($0.park) }.map { candidate in
+            let park = library.parkRecords[candidate.park]
+            return NamedPark(id: park.id, name: park.name, city: library.cityIDs[park.city], namedIn: candidate.year, award: award)
+        }.sorted { ($0.namedIn, $0.id) < ($1.namedIn, $1.id) }
+
+        var funds: [FundOutcome] = []
+        for (fundIndex, fund) in scenario.funds.enumerated() {
+            var used = Array(repeating: 0.0, count: years.count)
+            if fund.kind == .namingAward {
+                for park in namedParks { if let position = years.firstIndex(of: park.namedIn) { used[position] += park.award } }
+            } else {
+                for outcome in outcomes.indices where projects[outcome].fund == fundIndex {
+                    for position in years.indices { used[position] += outcomes[outcome].subsidy[position] }
+                }
+            }
+            funds.append(FundOutcome(id: fund.id, name: fund.name, kind: fund.kind, budget: years.map { fund.budget(in: $0) }, used: used))
+        }
+
+        var limits: [LimitOutcome] = []
+        var targets: [TargetOutcome] = []
+        if let values {
+            limits = limitOutcomes(values)
+            targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks)
+        }
+        return Allocation(
+            scenario: scenario.name, inputsSHA256: inputsSHA256, status: status, objective: nil, bestBound: nil, gap: nil,
+            solverName: solver.name, solverVersion: solver.version, objectiveSense: scenario.objective.sense, years: years,
+            cities: zip(library.cityIDs, library.cityNames).map { CityInfo(id: $0, name: $1) }, funds: funds,
+            projects: outcomes, parks: namedParks, limits: limits, targets: targets, findings: compiled.findings,
+            diagnosis: nil, ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
+            parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
+    }
+
+    /// One entry per limit row group (group, year): value = Σ_group q, the tightest effective bounds.
+    func limitOutcomes(_ values: [Double]) -> [LimitOutcome] {
+        struct Key: Hashable {
+            var index: Int
+            var group: String?
+            var year: Int?
+        }
+        var order: [Key] = []
+        var entries: [Key: LimitOutcome] = [:]
+        for (rowIndex, origin) in compiled.rowOrigins.enumerated() {
+            guard case .limit(let index, let group, let year, let part) = origin else { continue }
+            let key = Key(index: index, group: group, year: year)
+            let limit = scenario.limits[index]
+            let activity = compiled.model.activity(ofRow: rowIndex, values)
+            var entry = entries[key] ?? LimitOutcome(name: limit.name, group: group, year: year, value: 0, max: nil, min: nil, binding: false)
+            if entries[key] == nil { order.append(key) }
+            switch part {
+            case "abs":
+                entry.value = activity
+                entry.max = limit.max
+                entry.min = limit.min
+                if let upper = limit.max, upper - activity <= 1e-6 * Swift.max(1, abs(upper)) { entry.binding = true }
+                if let lower = limit.min, activity - lower <= 1e-6 * Swift.max(1, abs(lower)) { entry.binding = true }
+            default:
+                // Row = Σ_group q − s·Σ_base q; the effective bound is s·Σ_base q = group − row.
+                let groupValue = groupActivity(row: rowIndex, values)
+                entry.value = groupValue
+                let bound = groupValue - activity
+                if part == "max_share" {
+                    entry.max = entry.max.map { Swift.min($0, bound) } ?? bound
+                    if -activity <= 1e-6 * Swift.max(1, abs(bound)) { entry.binding = true }
+                } else {
+                    entry.min = entry.min.map { Swift.max($0, bound) } ?? bound
+                    if activity <= 1e-6 * Swift.max(1, abs(bound)) { entry.binding = true }
+                }
+            }
+            entries[key] = entry
+        }
+        return order.compactMap { entries[$0] }
+    }
+
+    /// Σ_group q of a share row (the row itself holds Σ_group q − s·Σ_base q).
+    func groupActivity(row rowIndex: Int, _ values: [Double]) -> Double {
+        (compiled.limitGroupTerms[rowIndex] ?? []).reduce(0) { $0 + $1.coefficient * values[$1.column] }
+    }
+
+    func targetOutcomes(_ values: [Double], outcomes: [ProjectOutcome], namedParks: [NamedPark]) -> [TargetOutcome] {
+        let ecoBase = Double(library.parkRecords.filter { $0.status.isEcoPark }.count)
+        let denominator = Double(library.parkRecords.filter { $0.status != .revoked }.count)
+        return scenario.targets.map { target in
+            var value = 0.0
+            switch target.metric {
+            case .ecoParkCount, .ecoParkShare:
+                let year = target.year ?? scenario.years.last ?? 0
+                let count = ecoBase + Double(namedParks.filter { $0.namedIn <= year }.count)
+                value = target.metric == .ecoParkCount ? count : (denominator > 0 ? count / denominator : 0)
+            case .count: value = Double(outcomes.filter(\.funded).count)
+            case .subsidy: value = outcomes.reduce(0) { $0 + $1.subsidyTotal }
+            case .benefit(let column):
+                for (index, outcome) in outcomes.enumerated() where outcome.funded {
+                    value += outcome.share * (library.projects.value(column, row: index).number ?? 0)
+                }
+            }
+            return TargetOutcome(
+                name: target.name, metric: target.metric.description, year: target.year, value: value, min: target.min,
+                met: value >= target.min - 1e-9 * Swift.max(1, abs(target.min)), hard: target.isHard)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+public import MILP
+
+/// Settings of one run (command-line flags over the scenario's `solver` section).
+public struct RunSettings: Sendable {
+    public var timeLimit: Double
+    public var relativeGap: Double
+    public var tiebreak: Bool
+    public var solverLog: Bool
+    public var logHandler: (@Sendable (String) -> Void)?
+
+    public init(scenario: SolverSpec, timeLimit: Double? = nil, gap: Double? = nil, noTiebreak: Bool = false, solverLog: Bool = false) {
+        self.timeLimit = timeLimit ?? scenario.timeLimit
+        self.relativeGap = gap ?? scenario.mipGap
+        self.tiebreak = scenario.tiebreak && !noTiebreak
+        self.solverLog = solverLog
+    }
+}
+
+/// Timings and sizes of a run (run.json; never in allocation.json).
+public struct RunStatistics: Sendable {
+    public var compileSeconds = 0.0
+    public var solveSeconds = 0.0
+    public var tiebreakSeconds = 0.0
+    public var diagnosisSeconds = 0.0
+    public var rows = 0
+    public var columns = 0
+    public var nonzeros = 0
+    public var tiebreakStatus: String?
+    public init() {}
+}
+
+/// Compiles, solves (with the tie rule), and decodes one scenario into an `Allocation`.
+public struct AllocationRunner {
+    public let scenario: Scenario
+    public let library: Library
+    public let rules: RuleSet
+    public let solver: any Solver
+    public var clock: @Sendable () -> Double
+
+    public init(scenario: Scenario, library: Library, rules: RuleSet, solver: any Solver, clock: @escaping @Sendable () -> Double = { 0 }) {
+        self.scenario = scenario
+        self.library = library
+        self.rules = rules
+        self.solver = solver
+        self.clock = clock
+    }
+
+    public func compile() -> CompiledModel {
+        Compiler(scenario: scenario, library: library, rules: rules).compile()
+    }
+
+    public func run(settings: RunSettings, inputsSHA256: String) throws -> (Allocation, RunStatistics) {
+        var statistics = RunStatistics()
+        let start = clock()
+        let compiled = compile()
+        statistics.compileSeconds = clock() - start
+        statistics.rows = compiled.model.rowCount
+        statistics.columns = compiled.model.columnCount
+        statistics.nonzeros = compiled.model.nonzeroCount
+        let decoder = AllocationDecoder(scenario: scenario, library: library, compiled: compiled, solver: solver, inputsSHA256: inputsSHA256)
+
+        let blocking = compiled.findings.filter { $0.severity == .infeasible }
+        if !blocking.isEmpty {
+            var rules: [ConflictRule] = []
+            for finding in blocking { for rule in finding.rules where !rules.contains(rule) { rules.append(rule) } }
+            let diagnosis = Diagnosis(
+                minimal: blocking.count == 1 && blocking[0].rules.count == 1, conflict: rules, relax: [],
+                explanation: blocking.map(\.message))
+            return (decoder.infeasible(diagnosis: diagnosis), statistics)
+        }
+
+        var parameters = SolverParameters(
+            timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, log: settings.solverLog,
+            concurrent: false, logHandler: settings.logHandler)
+        let solveStart = clock()
+        let first = try solver.solve(compiled.model, parameters: parameters)
+        statistics.solveSeconds = clock() - solveStart
+
+        switch (first.termination, first.primal) {
+        case (.infeasible, _), (.infeasibleOrUnbounded, .noSolution):
+            let diagnosisStart = clock()
+            let diagnosis = ConflictFinder(scenario: scenario, library: library, compiled: compiled, solver: solver)
+                .diagnose(timeBudget: Swift.max(5, settings.timeLimit), clock: clock)
+            statistics.diagnosisSeconds = clock() - diagnosisStart
+            return (decoder.infeasible(diagnosis: diagnosis), statistics)
+        case (_, .noSolution):
+            return (decoder.noSolution(result: first), statistics)
+        default:
+            break
+        }
+
+        var final = first
+        let status: AllocationStatus = first.termination == .optimal ? .optimal : .feasible
+        if status == .optimal, settings.tiebreak, scenario.objective.sense == .maximizeBenefit, let optimum = first.objective {
+            // Tie rule (SPEC §4.1): keep the objective within 1e-7 × max(1, |optimum|) and minimize the subsidy.
+            var tie = compiled.model
+            let terms = compiled.reportedObjective.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
+            tie.addRow("tiebreak_objective", terms: terms, lower: optimum - 1e-7 * Swift.max(1, abs(optimum)))
+            var subsidy = Array(repeating: 0.0, count: tie.columnCount)
+            for (index, record) in library.projectRecords.enumerated() {
+                for term in compiled.shareTerms(index, record.totalRequest) { subsidy[term.column] += term.coefficient }
+            }
+            tie.replaceObjective(subsidy, sense: .minimize)
+            parameters.start = first.values
+            let tieStart = clock()
+            let second = try solver.solve(tie, parameters: parameters)
+            statistics.tiebreakSeconds = clock() - tieStart
+            statistics.tiebreakStatus = second.termination.rawValue
+            if second.hasSolution, compiled.model.verify(second.values, tolerance: 1e-6).isEmpty {
+                final = second
+            }
+        }
+        return (decoder.solved(result: final, status: status, firstResult: first), statistics)
+    }
+}
