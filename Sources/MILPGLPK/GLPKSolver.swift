@@ -1,1 +1,231 @@
-// GLPK backend: see GLPKSolver.swift
+internal import CGLPK
+public import MILP
+
+/// Solves `Model`s with GLPK's branch-and-cut (`glp_intopt`). The only code in greenalloc that calls `glp_*`.
+///
+/// Each `solve` validates the model first (GLPK aborts the process on some bad input), then creates, loads,
+/// solves, reads and deletes its problem on the calling thread in one synchronous call, and finally frees the
+/// thread's GLPK environment (`glp_free_env`, ≈0.1 ms), so worker threads may exit without leaking.
+///
+/// Settings:
+/// - cold solves use the MIP presolver (`presolve` parameter, default on); a start, relaxation duals or
+///   presolve off run `glp_simplex` (presolve off) first;
+/// - cuts: MIR and Gomory mixed-integer cuts on, clique cuts on; cover cuts only when
+///   `parameters.concurrent` is false (they race between threads inside GLPK);
+/// - `mip_gap` = `relativeGap`; `tm_lim` = `timeLimit`, and the same limit is enforced on the wall clock in
+///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes);
+/// - GLPK's messages are off unless `log` is set; everything GLPK prints is captured into `SolverResult.log`
+///   (and forwarded to `logHandler` when `log` is set), never written to the terminal.
+public struct GLPKSolver: Solver {
+    public init() {}
+
+    public var name: String { "GLPK" }
+    public var version: String { Self.glpkVersion }
+
+    /// The linked GLPK library's version, e.g. "5.0".
+    public static var glpkVersion: String { String(cString: glp_version()) }
+
+    /// Throws unless the linked GLPK is at least `minimum` (default 4.65, the oldest release whose API and
+    /// statuses this backend relies on).
+    public static func requireVersion(atLeast minimum: (major: Int, minor: Int) = (4, 65)) throws(SolverError) {
+        let parts = glpkVersion.split(separator: ".").compactMap { Int($0) }
+        let major = parts.first ?? 0
+        let minor = parts.count > 1 ? parts[1] : 0
+        guard (major, minor) >= (minimum.major, minimum.minor) else {
+            throw SolverError("GLPK \(glpkVersion) is too old; greenalloc needs \(minimum.major).\(minimum.minor) or later")
+        }
+    }
+
+    public func solve(_ model: Model, parameters: SolverParameters) throws -> SolverResult {
+        if let start = parameters.start {
+            try model.validate(start: start)
+        } else {
+            try model.validate()
+        }
+        let clock = ContinuousClock()
+        let began = clock.now
+        var result = Self.solveValidated(model, parameters: parameters, began: began)
+        glp_free_env()
+        let elapsed = clock.now - began
+        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return result
+    }
+
+    /// Everything between validation and `glp_free_env`; the problem is deleted before it returns.
+    private static func solveValidated(_ model: Model, parameters: SolverParameters, began: ContinuousClock.Instant)
+        -> SolverResult
+    {
+        let deadline = parameters.timeLimit.map { began + .milliseconds(Int64(max(0, $0) * 1000)) }
+        let context = GLPKSolveContext(
+            forwardLog: parameters.log ? parameters.logHandler : nil, deadline: deadline,
+            start: checkedStart(model, parameters.start))
+        return withExtendedLifetime(context) {
+            let info = Unmanaged.passUnretained(context).toOpaque()
+            glp_term_hook(glpkTerminalHook, info)
+            defer { glp_term_hook(nil, nil) }
+            let problem = GLPKProblem()
+            problem.load(model)
+            var result = run(problem, model, parameters, context, info)
+            result.log = context.log
+            result.usedStart = context.acceptedStart
+            return result
+        }
+    }
+
+    /// The start as GLPK wants it (1-based, integers rounded exactly), or nil when absent or infeasible.
+    private static func checkedStart(_ model: Model, _ start: [Double]?) -> [Double]? {
+        guard let start, model.verify(start).isEmpty else { return nil }
+        let rounded = zip(model.columns, start).map { $0.isInteger ? $1.rounded() : $1 }
+        return [0] + rounded
+    }
+
+    private static func run(
+        _ problem: borrowing GLPKProblem, _ model: Model, _ parameters: SolverParameters,
+        _ context: GLPKSolveContext, _ info: UnsafeMutableRawPointer
+    ) -> SolverResult {
+        let pointer = problem.pointer
+        let hasIntegers = model.columns.contains(where: \.isInteger)
+        let messageLevel = parameters.log ? GLP_MSG_ON : GLP_MSG_OFF
+        let usePresolve = (parameters.presolve ?? true) && context.start == nil
+        var relaxation: (objective: Double, rowDuals: [Double]?, reducedCosts: [Double]?)?
+
+        if !usePresolve || parameters.wantRelaxationDuals {
+            let (code, status) = simplex(pointer, messageLevel: messageLevel, deadline: context.deadline)
+            if code == GLP_ETMLIM { return SolverResult(termination: .timeLimit, primal: .noSolution) }
+            guard code == 0 else { return SolverResult(termination: .numericalError, primal: .noSolution) }
+            switch status {
+            case .optimal:
+                relaxation = (glp_get_obj_val(pointer), nil, nil)
+                if parameters.wantRelaxationDuals {
+                    relaxation?.rowDuals = (0..<model.rowCount).map {
+                        glp_get_row_dual(pointer, GLPKProblem.glpkIndex($0))
+                    }
+                    relaxation?.reducedCosts = (0..<model.columnCount).map {
+                        glp_get_col_dual(pointer, GLPKProblem.glpkIndex($0))
+                    }
+                }
+            case .noFeasible, .infeasible:
+                return SolverResult(termination: .infeasible, primal: .noSolution)
+            case .unbounded:
+                guard hasIntegers else { return SolverResult(termination: .unbounded, primal: .noSolution) }
+                return SolverResult(
+                    termination: unboundedOrInfeasible(pointer, model, deadline: context.deadline),
+                    primal: .noSolution)
+            case .feasible, .undefined:
+                return SolverResult(termination: .numericalError, primal: .noSolution)
+            }
+        }
+
+        var control = glp_iocp()
+        glp_init_iocp(&control)
+        control.msg_lev = messageLevel
+        control.presolve = usePresolve ? GLP_ON : GLP_OFF
+        control.mip_gap = parameters.relativeGap
+        control.mir_cuts = GLP_ON
+        control.gmi_cuts = GLP_ON
+        control.clq_cuts = GLP_ON
+        control.cov_cuts = parameters.concurrent ? GLP_OFF : GLP_ON
+        if let limit = milliseconds(until: context.deadline) { control.tm_lim = limit }
+        control.cb_func = glpkBranchAndCutCallback
+        control.cb_info = info
+        var code = glp_intopt(pointer, &control)
+        if code == GLP_ESTOP, context.terminatedByDeadline { code = GLP_ETMLIM }
+        let mipStatus = solutionStatus(glp_mip_status(pointer))
+
+        if code == GLP_ENODFS, relaxation == nil {
+            // The presolver found the relaxation dual infeasible: learn whether it is unbounded.
+            let (simplexCode, lpStatus) = simplex(pointer, messageLevel: messageLevel, deadline: context.deadline)
+            if simplexCode == 0, lpStatus == .noFeasible || lpStatus == .infeasible {
+                return SolverResult(termination: .infeasible, primal: .noSolution)
+            }
+            if simplexCode == 0, lpStatus == .unbounded {
+                let termination = hasIntegers
+                    ? unboundedOrInfeasible(pointer, model, deadline: context.deadline) : .unbounded
+                return SolverResult(termination: termination, primal: .noSolution)
+            }
+        }
+        let (termination, primal) = statuses(
+            intopt: intoptReturn(code), mipStatus: mipStatus, relaxationStatus: nil, hasIntegerColumns: hasIntegers)
+        var result = SolverResult(termination: termination, primal: primal)
+        result.relaxationObjective = relaxation?.objective
+        result.rowDuals = relaxation?.rowDuals
+        result.reducedCosts = relaxation?.reducedCosts
+        guard primal == .feasiblePoint else { return result }
+        result.values = (0..<model.columnCount).map { glp_mip_col_val(pointer, GLPKProblem.glpkIndex($0)) }
+        let objective = glp_mip_obj_val(pointer)
+        result.objective = objective
+        if termination == .optimal {
+            result.bestBound = objective
+        } else if let bound = context.treeBound ?? relaxation?.objective {
+            result.bestBound = bound
+        }
+        if let bound = result.bestBound {
+            result.gap = abs(objective - bound) / max(1e-10, abs(objective))
+        }
+        return result
+    }
+
+    /// With an unbounded LP relaxation, an integer program with rational data is unbounded exactly when it
+    /// is feasible: find out by solving it with a zero objective.
+    private static func unboundedOrInfeasible(
+        _ pointer: OpaquePointer, _ model: Model, deadline: ContinuousClock.Instant?
+    ) -> TerminationStatus {
+        for index in 0...model.columnCount { glp_set_obj_coef(pointer, Int32(index), 0) }
+        var control = glp_iocp()
+        glp_init_iocp(&control)
+        control.msg_lev = GLP_MSG_OFF
+        control.presolve = GLP_ON
+        if let limit = milliseconds(until: deadline) { control.tm_lim = limit }
+        let code = glp_intopt(pointer, &control)
+        switch (code, solutionStatus(glp_mip_status(pointer))) {
+        case (0, .optimal), (_, .feasible): return .unbounded
+        case (0, .noFeasible), (GLP_ENOPFS, _): return .infeasible
+        default: return .infeasibleOrUnbounded
+        }
+    }
+
+    private static func simplex(_ pointer: OpaquePointer, messageLevel: Int32, deadline: ContinuousClock.Instant?)
+        -> (Int32, SolutionStatus)
+    {
+        var control = glp_smcp()
+        glp_init_smcp(&control)
+        control.msg_lev = messageLevel
+        control.presolve = GLP_OFF
+        if let limit = milliseconds(until: deadline) { control.tm_lim = limit }
+        let code = glp_simplex(pointer, &control)
+        return (code, solutionStatus(glp_get_status(pointer)))
+    }
+
+    private static func milliseconds(until deadline: ContinuousClock.Instant?) -> Int32? {
+        guard let deadline else { return nil }
+        let remaining = deadline - ContinuousClock.now
+        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(1, milliseconds))
+    }
+
+    static func intoptReturn(_ code: Int32) -> IntoptReturn {
+        switch code {
+        case 0: .success
+        case GLP_EMIPGAP: .mipGap
+        case GLP_ETMLIM: .timeLimit
+        case GLP_ESTOP: .stopped
+        case GLP_ENOPFS: .noPrimalFeasible
+        case GLP_ENODFS: .noDualFeasible
+        case GLP_EBOUND: .badBound
+        case GLP_EROOT: .rootNotOptimal
+        case GLP_EFAIL: .failure
+        default: .other(code)
+        }
+    }
+
+    static func solutionStatus(_ status: Int32) -> SolutionStatus {
+        switch status {
+        case GLP_OPT: .optimal
+        case GLP_FEAS: .feasible
+        case GLP_INFEAS: .infeasible
+        case GLP_NOFEAS: .noFeasible
+        case GLP_UNBND: .unbounded
+        default: .undefined
+        }
+    }
+}
