@@ -1,0 +1,171 @@
+/// Column typing of raw CSV cells (SPEC §2.1).
+extension DataTable {
+    /// Types every column as SPEC §2.1 says.
+    ///
+    /// - Columns named in `textColumns` are text (ids stay text even when they are all digits: `370100`).
+    /// - Otherwise a column is a **number** if every non-empty cell is one (``parseDecimal(_:)``), else a
+    ///   **date** if every non-empty cell is an ISO date `YYYY-MM-DD`, else a **boolean** if every non-empty
+    ///   cell is `true` or `false` (Excel's `TRUE` / `FALSE` are accepted too; other spellings are text),
+    ///   else **text**.
+    /// - A column whose cells are all empty is text (it has nothing to compare as a number or date; its
+    ///   values are all missing whatever its type).
+    /// - Cells are trimmed of surrounding whitespace (spaces, tabs, no-break and ideographic spaces) first; an
+    ///   empty cell after trimming is missing. Text values are stored trimmed.
+    /// - A row shorter than the header has missing values in the columns it lacks.
+    public init(file: String, header: [String], rows: [[String]], rowLines: [Int], textColumns: Set<String>) {
+        var columns: [Column] = []
+        columns.reserveCapacity(header.count)
+        for (index, name) in header.enumerated() {
+            let cells = rows.lazy.map { index < $0.count ? trimmedCell($0[index][...]) : Substring() }
+            let (type, values) =
+                textColumns.contains(name) ? (.text, textValues(cells)) : typedValues(cells, count: rows.count)
+            columns.append(Column(name: name, type: type, values: values, position: index + 1))
+        }
+        self.init(file: file, columns: columns, rowLines: rowLines)
+    }
+}
+
+/// Strict number parsing for money and other numeric columns: an optional sign, decimal digits with an
+/// optional fraction (`12`, `12.5`, `.5`, `12.`), an optional exponent (`1e6`, `2.5E-3`); surrounding
+/// whitespace is trimmed. No `inf`/`nan`, no hexadecimal, no thousands separators, no currency signs, no
+/// full-width digits: nil for `"12o0"`, `"1,000"`, `"inf"`, `"NaN"`, `"0x10"`, `""`, and for a value too
+/// large for a `Double`.
+public func parseDecimal(_ text: Substring) -> Double? {
+    let trimmed = trimmedCell(text)
+    if let result = trimmed.utf8.withContiguousStorageIfAvailable({ parseDecimalBytes($0) }) {
+        return result
+    }
+    return Array(trimmed.utf8).withUnsafeBufferPointer { parseDecimalBytes($0) }
+}
+
+/// Exact powers of ten for the fast path (every one up to 1e22 is a `Double` exactly).
+private let powersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+}
+
+private func parseDecimalBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let count = bytes.count
+    var index = 0
+    var negative = false
+    if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        negative = bytes[index] == UInt8(ascii: "-")
+        index += 1
+    }
+    var mantissa: UInt64 = 0
+    var significantDigits = 0
+    var digits = 0
+    var exponent = 0
+    func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+    while index < count, isDigit(bytes[index]) {
+        let digit = UInt64(bytes[index] &- UInt8(ascii: "0"))
+        if mantissa != 0 || digit != 0 { significantDigits += 1 }
+        if significantDigits <= 19 { mantissa = mantissa &* 10 &+ digit } else { exponent += 1 }
+        digits += 1
+        index += 1
+    }
+    if index < count, bytes[index] == UInt8(ascii: ".") {
+        index += 1
+        while index < count, isDigit(bytes[index]) {
+            let digit = UInt64(bytes[index] &- UInt8(ascii: "0"))
+            if mantissa != 0 || digit != 0 { significantDigits += 1 }
+            if significantDigits <= 19 {
+                mantissa = mantissa &* 10 &+ digit
+                exponent -= 1
+            }
+            digits += 1
+            index += 1
+        }
+    }
+    guard digits > 0 else { return nil }
+    if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        index += 1
+        var exponentNegative = false
+        if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            exponentNegative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var written = 0
+        var exponentDigits = 0
+        while index < count, isDigit(bytes[index]) {
+            written = min(written * 10 + Int(bytes[index] &- UInt8(ascii: "0")), 1_000_000)
+            exponentDigits += 1
+            index += 1
+        }
+        guard exponentDigits > 0 else { return nil }
+        exponent += exponentNegative ? -written : written
+    }
+    guard index == count else { return nil }
+
+    // Fast path (Clinger): a mantissa below 2^53 and a power of ten that is exact give a correctly
+    // rounded result with one multiplication or division.
+    if significantDigits <= 15, abs(exponent) <= 22 {
+        let magnitude = Double(mantissa)
+        let value = exponent < 0 ? magnitude / powersOfTen[-exponent] : magnitude * powersOfTen[exponent]
+        return negative ? -value : value
+    }
+    // The grammar is checked: the standard library reads the rest correctly rounded.
+    guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+    return value
+}
+
+/// The cell without surrounding whitespace (ASCII fast path; Unicode white space such as U+3000 too).
+func trimmedCell(_ text: Substring) -> Substring {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        return text
+    }
+    let scalars = text.unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return Substring() }
+    return text[start...end]
+}
+
+private func textValues<Cells: Collection<Substring>>(_ cells: Cells) -> [Value] {
+    cells.map { $0.isEmpty ? .missing : .text(String($0)) }
+}
+
+private func parseBoolean(_ text: Substring) -> Bool? {
+    switch text {
+    case "true", "TRUE": true
+    case "false", "FALSE": false
+    default: nil
+    }
+}
+
+/// One pass decides the type (numbers are kept as they are read); a second builds dates, booleans or text.
+private func typedValues<Cells: Collection<Substring>>(_ cells: Cells, count: Int) -> (ValueType, [Value]) {
+    var canBeNumber = true
+    var canBeDate = true
+    var canBeBoolean = true
+    var anyValue = false
+    var numbers: [Double] = []
+    numbers.reserveCapacity(count)
+    for cell in cells {
+        guard !cell.isEmpty else {
+            if canBeNumber { numbers.append(.nan) }
+            continue
+        }
+        anyValue = true
+        if canBeNumber {
+            if let number = parseDecimal(cell) {
+                numbers.append(number)
+            } else {
+                canBeNumber = false
+                numbers = []
+            }
+        }
+        if canBeDate, Day(iso: cell) == nil { canBeDate = false }
+        if canBeBoolean, parseBoolean(cell) == nil { canBeBoolean = false }
+        if !canBeNumber, !canBeDate, !canBeBoolean { break }
+    }
+    guard anyValue else { return (.text, Array(repeating: .missing, count: count)) }
+    if canBeNumber { return (.number, numbers.map { $0.isNaN ? .missing : .number($0) }) }
+    if canBeDate { return (.date, cells.map { $0.isEmpty ? .missing : Day(iso: $0).map(Value.date) ?? .missing }) }
+    if canBeBoolean {
+        return (.boolean, cells.map { $0.isEmpty ? .missing : parseBoolean($0).map(Value.boolean) ?? .missing })
+    }
+    return (.text, textValues(cells))
+}
