@@ -105,12 +105,14 @@ public struct ReasonText: Sendable {
         }
     }
 
-    /// The unit a relaxation of `rule` is measured in.
+    /// The unit a relaxation of `rule` is measured in, when it is known without the scenario: 万元 for a
+    /// budget, projects for locks, requirements and exclusive groups; empty for limits and targets (their
+    /// own unit: 万元, projects or the metric's).
     public func unit(_ rule: ConflictRule) -> String {
         switch rule {
-        case .budget: language.pick("万元", "万元")
+        case .budget: "万元"
         case .lock, .requires, .exclusive: language.pick("个项目", "projects")
-        case .limit, .target: language.pick("（该规则的单位）", "(the rule's own unit)")
+        case .limit, .target: ""
         }
     }
 }

@@ -64,9 +64,9 @@ private struct Report {
     func money(_ value: Double?) -> String { value.map(money) ?? "—" }
 
     /// A figure in a rule's own unit: up to 4 decimals, trailing zeros dropped, thousands separators.
-    func figure(_ value: Double?) -> String {
+    func figure(_ value: Double?, places: Int = 4) -> String {
         guard let value else { return "—" }
-        var text = MoneyFormat.fixed(value, places: 4, grouping: true)
+        var text = MoneyFormat.fixed(value, places: places, grouping: true)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
@@ -352,7 +352,7 @@ private struct Report {
         for finding in allocation.findings {
             let severity = finding.severity == .infeasible ? pick("不可行", "infeasible") : pick("警告", "warning")
             var line = "- **" + severity + "**" + pick("：", ": ") + finding.message
-            if !finding.suggestion.isEmpty { line += pick(" 建议：", " Suggestion: ") + finding.suggestion }
+            if !finding.suggestion.isEmpty { line += pick("；建议：", ". Suggestion: ") + finding.suggestion }
             if !finding.rules.isEmpty {
                 line += pick("（涉及：", " (rules: ") + finding.rules.map(words.text).joined(separator: pick("；", "; "))
                     + pick("）", ")")
@@ -376,8 +376,9 @@ private struct Report {
         if !diagnosis.relax.isEmpty {
             text += "\n" + pick("恢复可行的放宽方案：", "Relaxations that restore feasibility:") + "\n\n"
             for relaxation in diagnosis.relax {
-                paragraph("- " + words.text(relaxation.rule) + pick(" 放宽 ", " relaxed by ") + figure(relaxation.by)
-                    + " " + words.unit(relaxation.rule))
+                let unit = words.unit(relaxation.rule)
+                paragraph("- " + words.text(relaxation.rule) + pick("：放宽 ", ": relax by ")
+                    + figure(relaxation.by, places: 6) + (unit.isEmpty ? "" : " " + unit))
             }
         }
         if !diagnosis.explanation.isEmpty {
