@@ -1,0 +1,212 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
+/// Why an output directory could not be written. The CLI maps every case to exit code 1 ("anything else",
+/// SPEC §7): the inputs were fine, the destination was not.
+public enum OutputDirectoryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `--out` names a non-empty directory that is not an earlier greenalloc output; nothing was changed.
+    case foreignDirectory(path: String, entries: [String])
+    /// `--out` names something that is not a directory.
+    case notADirectory(path: String)
+    /// A file name that is empty, `.`/`..`, contains `/` or NUL, or is the marker's name.
+    case invalidFileName(String)
+    /// A system call failed; the earlier output, if any, is intact.
+    case system(operation: String, path: String, errno: Int32)
+
+    public var exitCode: Int32 { 1 }
+
+    public var description: String {
+        switch self {
+        case .foreignDirectory(let path, let entries):
+            let shown = entries.prefix(5).joined(separator: ", ") + (entries.count > 5 ? ", …" : "")
+            return "refusing to write into \(path): it is not empty (\(shown)) and is not an earlier greenalloc "
+                + "output (no \(OutputDirectory.markerName) marker, no greenalloc allocation.json); "
+                + "choose an empty or new directory"
+        case .notADirectory(let path):
+            return "cannot write output to \(path): it exists and is not a directory"
+        case .invalidFileName(let name):
+            return "invalid output file name \"\(name)\""
+        case .system(let operation, let path, let code):
+            return "\(operation) \(path) failed: \(String(cString: strerror(code))); the earlier output is unchanged"
+        }
+    }
+}
+
+/// Writes a run's output directory so that it appears complete or not at all (SPEC §7).
+///
+/// - A directory that exists must be empty or an earlier greenalloc output, recognised by the
+///   `.greenalloc-output` marker this type writes, or by an `allocation.json` whose `format` starts with
+///   `greenalloc.allocation/`. Anything else is refused untouched (`OutputDirectoryError.foreignDirectory`).
+/// - The files go to a fresh sibling directory `.<name>.tmp-<pid>-<random>`, each fsynced, with the marker.
+/// - Swap: a missing or empty destination is replaced by one `rename` (atomic). An earlier output is
+///   renamed aside to `.<name>.old-<pid>-<random>`, the new directory renamed into place, then the old one
+///   removed; if the second rename fails the old one is renamed back.
+/// - On any failure the temporary directory is removed and the earlier output stays as it was. Only
+///   directories this type created or recognised as greenalloc output are ever removed.
+public enum OutputDirectory {
+    public static let markerName = ".greenalloc-output"
+
+    /// Test hook: where to fail on purpose.
+    enum FaultPoint: Sendable { case afterFilesWritten, afterOldMovedAside }
+
+    public static func write(files: [String: [UInt8]], to directory: String) throws {
+        try write(files: files, to: directory, fault: nil)
+    }
+
+    static func write(files: [String: [UInt8]], to directory: String, fault: FaultPoint?) throws {
+        for name in files.keys where !isValidFileName(name) { throw OutputDirectoryError.invalidFileName(name) }
+        let destination = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let existing = try inspect(destination)
+        let parent = parentPath(of: destination)
+        let base = lastComponent(of: destination)
+        let suffix = "\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
+        let temporary = join(parent, ".\(base).tmp-\(suffix)")
+
+        guard mkdir(temporary, 0o755) == 0 else {
+            throw OutputDirectoryError.system(operation: "mkdir", path: temporary, errno: errno)
+        }
+        do {
+            var marker = "greenalloc output directory: written by greenalloc, replaced on each run.\n"
+            marker += "Files: " + files.keys.sorted().joined(separator: ", ") + "\n"
+            try writeFile(join(temporary, markerName), bytes: Array(marker.utf8))
+            for name in files.keys.sorted() {
+                try writeFile(join(temporary, name), bytes: files[name] ?? [])
+            }
+            try syncDirectory(temporary)
+            if fault == .afterFilesWritten {
+                throw OutputDirectoryError.system(operation: "write (injected)", path: temporary, errno: EIO)
+            }
+        } catch {
+            removeTree(temporary)
+            throw error
+        }
+
+        switch existing {
+        case .missing, .empty:
+            // rename(2) replaces an empty directory atomically.
+            guard rename(temporary, destination) == 0 else {
+                let code = errno
+                removeTree(temporary)
+                throw OutputDirectoryError.system(operation: "rename", path: destination, errno: code)
+            }
+        case .earlierOutput:
+            let aside = join(parent, ".\(base).old-\(suffix)")
+            guard rename(destination, aside) == 0 else {
+                let code = errno
+                removeTree(temporary)
+                throw OutputDirectoryError.system(operation: "rename", path: destination, errno: code)
+            }
+            var code: Int32 = 0
+            if fault == .afterOldMovedAside {
+                code = EIO
+            } else if rename(temporary, destination) != 0 {
+                code = errno
+            }
+            if code != 0 {
+                _ = rename(aside, destination)
+                removeTree(temporary)
+                throw OutputDirectoryError.system(operation: "rename", path: temporary, errno: code)
+            }
+            removeTree(aside)
+        }
+        try? syncDirectory(parent)
+    }
+
+    enum Existing { case missing, empty, earlierOutput }
+
+    /// What is at `path` now; throws when it must not be replaced.
+    static func inspect(_ path: String) throws -> Existing {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        guard isDirectory.boolValue else { throw OutputDirectoryError.notADirectory(path: path) }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw OutputDirectoryError.system(operation: "list", path: path, errno: EACCES)
+        }
+        if entries.isEmpty { return .empty }
+        if isEarlierOutput(path, entries: entries) { return .earlierOutput }
+        throw OutputDirectoryError.foreignDirectory(path: path, entries: entries)
+    }
+
+    /// The marker file, or an allocation.json whose `format` starts with `greenalloc.allocation/`.
+    public static func isEarlierOutput(_ path: String) -> Bool {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return isEarlierOutput(path, entries: entries)
+    }
+
+    static func isEarlierOutput(_ path: String, entries: [String]) -> Bool {
+        if entries.contains(markerName) { return true }
+        guard entries.contains("allocation.json"),
+            let data = FileManager.default.contents(atPath: join(path, "allocation.json")),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let format = object["format"] as? String
+        else { return false }
+        return format.hasPrefix("greenalloc.allocation/")
+    }
+
+    static func isValidFileName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && name != markerName && !name.contains("/")
+            && !name.contains("\0")
+    }
+
+    private static func writeFile(_ path: String, bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw OutputDirectoryError.system(operation: "create", path: path, errno: errno) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputDirectoryError.system(operation: "write", path: path, errno: errno)
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else { throw OutputDirectoryError.system(operation: "fsync", path: path, errno: errno) }
+    }
+
+    private static func syncDirectory(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw OutputDirectoryError.system(operation: "open", path: path, errno: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw OutputDirectoryError.system(operation: "fsync", path: path, errno: errno) }
+    }
+
+    /// Removes a directory this type created (the temporary one, or the earlier output moved aside).
+    private static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func parentPath(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func lastComponent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}

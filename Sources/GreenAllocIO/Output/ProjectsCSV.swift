@@ -1,0 +1,71 @@
+public import GreenAllocCore
+
+/// projects.csv: one row per project, in the allocation's order.
+///
+/// Header names are machine-readable English (`id,name,park,city,fund,category,investment,request_<year>…,
+/// funded,share,subsidy_<year>…,subsidy_total,score,why,excluded_by,reasons`), the same in every language,
+/// so scripts and VLOOKUPs do not depend on the report language; cell contents (names, reasons) are Chinese
+/// by default. Every horizon year gets a `request_`/`subsidy_` column (the table stays rectangular).
+/// Money is written with at most 4 decimals and never an exponent; `share` and `score` at full precision.
+/// `excluded_by` joins rule names with `;`, `reasons` joins sentences with `；`. Quoting per RFC 4180
+/// (cells with `,` `"` CR or LF are quoted, quotes doubled); lines end with LF. Write `bytes(_:language:)`
+/// (UTF-8 with a BOM) so that Excel opens the Chinese text correctly.
+public enum ProjectsCSV {
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public static func render(_ allocation: Allocation, language: ReportLanguage = .zh) -> String {
+        let words = ReasonText(language: language, allocation: allocation)
+        var header = ["id", "name", "park", "city", "fund", "category", "investment"]
+        header += allocation.years.map { "request_\($0)" }
+        header += ["funded", "share"]
+        header += allocation.years.map { "subsidy_\($0)" }
+        header += ["subsidy_total", "score", "why", "excluded_by", "reasons"]
+        var lines = [line(header)]
+        for project in allocation.projects {
+            var cells = [
+                project.id, project.name, project.park, project.city, project.fund ?? "", project.category,
+                MoneyFormat.plain(project.investment),
+            ]
+            cells += allocation.years.indices.map { MoneyFormat.plain(value(project.request, at: $0)) }
+            cells += [project.funded ? "true" : "false", formatNumber(project.share)]
+            cells += allocation.years.indices.map { MoneyFormat.plain(value(project.subsidy, at: $0)) }
+            cells += [
+                MoneyFormat.plain(project.subsidyTotal), formatNumber(project.score), project.why.rawValue,
+                project.excludedBy.map(\.rule).joined(separator: ";"),
+                project.reasons.map(words.text).joined(separator: "；"),
+            ]
+            lines.append(line(cells))
+        }
+        return lines.joined()
+    }
+
+    /// The file's bytes: a UTF-8 BOM followed by `render`.
+    public static func bytes(_ allocation: Allocation, language: ReportLanguage = .zh) -> [UInt8] {
+        withByteOrderMark(render(allocation, language: language))
+    }
+
+    public static func withByteOrderMark(_ text: String) -> [UInt8] {
+        byteOrderMark + Array(text.utf8)
+    }
+
+    /// One CSV record, LF-terminated.
+    public static func line(_ cells: [String]) -> String {
+        cells.map(quoted).joined(separator: ",") + "\n"
+    }
+
+    /// RFC 4180: a cell containing a comma, a quote, CR or LF is enclosed in quotes, inner quotes doubled.
+    public static func quoted(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return cell
+        }
+        var result = "\""
+        for character in cell {
+            result.append(character == "\"" ? "\"\"" : String(character))
+        }
+        return result + "\""
+    }
+
+    private static func value(_ values: [Double], at index: Int) -> Double {
+        index < values.count ? values[index] : 0
+    }
+}

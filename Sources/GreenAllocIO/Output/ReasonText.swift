@@ -1,0 +1,118 @@
+public import GreenAllocCore
+
+/// Renders `Reason`s, why codes and conflict rules in words. Funds are named by their display name when
+/// `fundNames` knows the id (a reason or a diagnosis names a fund by id).
+public struct ReasonText: Sendable {
+    public var language: ReportLanguage
+    public var fundNames: [String: String]
+
+    public init(language: ReportLanguage = .zh, fundNames: [String: String] = [:]) {
+        self.language = language
+        self.fundNames = fundNames
+    }
+
+    /// A renderer that names the allocation's funds by their display names.
+    public init(language: ReportLanguage = .zh, allocation: Allocation) {
+        var names: [String: String] = [:]
+        for fund in allocation.funds { names[fund.id] = fund.name }
+        self.init(language: language, fundNames: names)
+    }
+
+    public static func render(_ reason: Reason, language: ReportLanguage = .zh) -> String {
+        ReasonText(language: language).text(reason)
+    }
+
+    func fundName(_ id: String) -> String { fundNames[id] ?? id }
+
+    public func text(_ reason: Reason) -> String {
+        let zh = language == .zh
+        switch reason {
+        case .excludedBy(let rule, let reason):
+            let head = zh ? "被排除规则「\(rule)」排除" : "excluded by rule \(rule)"
+            return reason.isEmpty ? head : head + (zh ? "：" : ": ") + reason
+        case .lockedOut:
+            return language.pick("已锁定为不予补助（lock: out）", "locked out (lock: out)")
+        case .loanOnly:
+            return language.pick("仅申请贷款，未申请补助", "loan-only project (no subsidy requested)")
+        case .ineligible(let fund, let rule):
+            let name = fundName(fund)
+            return zh ? "不符合资金「\(name)」申报条件（规则 \(rule)）" : "not eligible for fund \(name) (rule \(rule))"
+        case .minShareImpossible(let cap, let minShare, let limitedBy):
+            let capText = MoneyFormat.percent(cap)
+            let minText = MoneyFormat.percent(minShare)
+            return zh
+                ? "补助上限仅为申请额的 \(capText)，低于最低比例 \(minText)（受 \(limitedBy) 限制）"
+                : "the cap allows only \(capText) of the request, below the minimum share \(minText) (limited by \(limitedBy))"
+        case .requiresUnfundable(let project):
+            return zh ? "依赖项目 \(project) 无法获得补助" : "required project \(project) cannot be funded"
+        case .notChosen:
+            return language.pick(
+                "未入选：预算与规则约束下得分不足", "not chosen: score too low under the budgets and rules")
+        case .lockedIn:
+            return language.pick("已锁定为必须全额补助（lock: in）", "locked in (lock: in): funded in full")
+        case .fundedFull:
+            return language.pick("全额补助", "funded in full")
+        case .fundedPartial(let share):
+            let text = MoneyFormat.percent(share)
+            return zh ? "部分补助 \(text)" : "funded in part: \(text)"
+        case .bonus(let name, let factor):
+            return zh ? "加分「\(name)」×\(formatNumber(factor))" : "bonus \(name) ×\(formatNumber(factor))"
+        case .namingPrerequisite(let park, let named):
+            return zh
+                ? "命名前置项目（园区 \(park)，\(named ? "已命名" : "未命名")）"
+                : "naming prerequisite (park \(park), \(named ? "named" : "not named"))"
+        case .requiresFunded(let project):
+            return zh ? "依赖项目 \(project)（已获补助）" : "requires project \(project) (funded)"
+        }
+    }
+
+    /// A short label for a why code (SPEC §7), used to group unfunded projects.
+    public func label(_ why: WhyCode) -> String {
+        switch why {
+        case .excluded: language.pick("被排除规则排除", "excluded by a rule")
+        case .lockedOut: language.pick("锁定为不予补助", "locked out")
+        case .loanOnly: language.pick("仅申请贷款", "loan only")
+        case .ineligible: language.pick("不符合资金申报条件", "not eligible for its fund")
+        case .minShareImpossible: language.pick("补助上限低于最低比例", "cap below the minimum share")
+        case .requiresUnfundable: language.pick("依赖项目无法获得补助", "a required project cannot be funded")
+        case .notChosen: language.pick("未入选（预算与规则约束）", "not chosen (budgets and rules)")
+        case .funded: language.pick("获得补助", "funded")
+        }
+    }
+
+    /// A conflict rule in words (diagnosis, findings).
+    public func text(_ rule: ConflictRule) -> String {
+        let zh = language == .zh
+        switch rule {
+        case .limit(let name, let group, let year):
+            var qualifiers: [String] = []
+            if let group { qualifiers.append(group) }
+            if let year { qualifiers.append(zh ? "\(year)年" : String(year)) }
+            let suffix = qualifiers.isEmpty ? "" : (zh ? "（" + qualifiers.joined(separator: "，") + "）"
+                : " (" + qualifiers.joined(separator: ", ") + ")")
+            return zh ? "限制「\(name)」\(suffix)" : "limit \(name)\(suffix)"
+        case .lock(let project):
+            return zh ? "项目 \(project) 锁定为必须全额补助" : "project \(project) locked in"
+        case .budget(let fund, let year):
+            let name = fundName(fund)
+            return zh ? "资金「\(name)」\(year)年预算" : "budget of fund \(name) in \(year)"
+        case .target(let name):
+            return zh ? "硬目标「\(name)」" : "hard target \(name)"
+        case .requires(let project):
+            return zh ? "项目 \(project) 的依赖要求（requires）" : "the requirements (requires) of project \(project)"
+        case .exclusive(let group):
+            return zh ? "互斥组 \(group)（至多补助一个项目）" : "exclusive group \(group) (at most one funded)"
+        }
+    }
+
+    /// The unit a relaxation of `rule` is measured in, when it is known without the scenario: 万元 for a
+    /// budget, projects for locks, requirements and exclusive groups; empty for limits and targets (their
+    /// own unit: 万元, projects or the metric's).
+    public func unit(_ rule: ConflictRule) -> String {
+        switch rule {
+        case .budget: "万元"
+        case .lock, .requires, .exclusive: language.pick("个项目", "projects")
+        case .limit, .target: ""
+        }
+    }
+}
