@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        .target(name: "GreenAllocGenerator", swiftSettings: strictSettings),
         .executableTarget(name: "greenalloc", dependencies: ["GreenAllocCLI"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["MILP"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
@@ -56,5 +57,7 @@ let package = Package(
             name: "GreenAllocCLITests",
             dependencies: ["GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "MILP", "MILPGLPK", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
     ]
 )

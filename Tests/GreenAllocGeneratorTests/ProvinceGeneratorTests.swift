@@ -1,0 +1,49 @@
+import Foundation
+import GreenAllocGenerator
+import Testing
+
+/// The bundled data directory, found from this file's path.
+let bundledDataDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Scenarios/shandong/data")
+
+let bundled = ProvinceGenerator(seed: ProvinceGenerator.bundledSeed, projects: ProvinceGenerator.bundledProjectCount)
+    .generate()
+
+@Suite struct DeterminismTests {
+    @Test func sameSeedGivesIdenticalBytes() {
+        let again = ProvinceGenerator(seed: 2022, projects: 900).generate()
+        for ((name, first), (_, second)) in zip(bundled.tables, again.tables) {
+            #expect(first.bytes == second.bytes, "\(name) differs between two runs")
+        }
+    }
+
+    @Test func differentSeedGivesDifferentTables() {
+        let other = ProvinceGenerator(seed: 2023, projects: 900).generate()
+        #expect(other.projects.text != bundled.projects.text)
+        #expect(other.parks.text != bundled.parks.text)
+        #expect(other.cities.text == bundled.cities.text, "cities are facts, not draws")
+    }
+
+    /// Regenerating the bundle must give the committed bytes. Set GREENALLOC_REGENERATE=1 to rewrite them.
+    @Test func committedTablesMatchAFreshGeneration() throws {
+        if ProcessInfo.processInfo.environment["GREENALLOC_REGENERATE"] == "1" {
+            try bundled.write(to: bundledDataDirectory)
+        }
+        for (name, table) in bundled.tables {
+            let committed = try Data(contentsOf: bundledDataDirectory.appendingPathComponent(name))
+            #expect(Array(committed) == table.bytes, "Scenarios/shandong/data/\(name) is not the seed-2022 output")
+        }
+    }
+
+    @Test func writeCreatesTheDirectoryAndFourFiles() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("greenalloc-generator-\(UUID().uuidString)/nested")
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let small = ProvinceGenerator(seed: 7, projects: 60).generate()
+        try small.write(to: directory)
+        for (name, table) in small.tables {
+            #expect(try Data(contentsOf: directory.appendingPathComponent(name)) == Data(table.text.utf8))
+        }
+    }
+}
