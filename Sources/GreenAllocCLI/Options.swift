@@ -5,7 +5,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json, csv, md
 }
 
-extension ReportLanguage: @retroactive ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// Options shared by the commands that solve.
 struct SolveOptions: ParsableArguments {

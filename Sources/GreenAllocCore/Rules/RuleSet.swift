@@ -67,8 +67,8 @@ public struct RuleSet: Sendable {
     }
 
     public static func compile(_ scenario: Scenario, library: Library) -> Result<RuleSet, InputErrors> {
-        let schema = schema(for: library, loanStage: false)
-        let loanSchema = schema(for: library, loanStage: true)
+        let schema = Self.schema(for: library, loanStage: false)
+        let loanSchema = Self.schema(for: library, loanStage: true)
         var errors: [Diagnostic] = []
         func compile(_ rule: RuleText, _ label: String, loan: Bool = false) -> CompiledExpression? {
             switch CompiledExpression.compile(
