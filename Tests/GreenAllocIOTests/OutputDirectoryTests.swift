@@ -2,13 +2,15 @@ import Foundation
 @testable import GreenAllocIO
 import Testing
 
-@Suite struct OutputDirectoryTests {
+@Suite final class OutputDirectoryTests {
     let sandbox: String
 
     init() throws {
         sandbox = NSTemporaryDirectory() + "greenalloc-outdir-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: sandbox) }
 
     func files(_ version: String) -> [String: [UInt8]] {
         [
@@ -122,5 +124,20 @@ import Testing
             try OutputDirectory.write(files: files("one"), to: out, fault: .afterFilesWritten)
         }
         #expect(entries(sandbox).isEmpty)
+    }
+}
+
+@Suite struct OutputFilesTests {
+    @Test func standardFilesRoundTripThroughTheOutputDirectory() throws {
+        let allocation = OutputFixtures.feasible
+        let files = OutputFiles.standard(for: allocation)
+        #expect(files.keys.sorted() == ["allocation.json", "projects.csv", "report.en.md", "report.md"])
+        let sandbox = NSTemporaryDirectory() + "greenalloc-files-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
+        try OutputDirectory.write(files: files, to: sandbox)
+        #expect(OutputDirectory.isEarlierOutput(sandbox))
+        let csv = try #require(FileManager.default.contents(atPath: sandbox + "/projects.csv"))
+        #expect(Array(csv) == ProjectsCSV.bytes(allocation))
+        #expect(OutputFiles.standard(for: allocation, language: .en)["report.en.md"] == nil)
     }
 }

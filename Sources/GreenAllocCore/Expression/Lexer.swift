@@ -192,9 +192,9 @@ private func lexNumberOrDate(_ chars: [Character], _ index: inout Int) throws(Ex
         throw ExpressionProblem("malformed \(what) '\(String(chars[start..<end]))'", Span(start, end))
     }
 
-    // A date: exactly four digits, '-', two digits, '-', two digits.
+    // A date: exactly four digits, '-', two digits, '-', two digits (more digits make a malformed date).
     if digitRun(from: start) == start + 4, start + 10 <= count, chars[start + 4] == "-", chars[start + 7] == "-",
-        digitRun(from: start + 5) == start + 7, digitRun(from: start + 8) == start + 10
+        digitRun(from: start + 5) == start + 7, digitRun(from: start + 8) >= start + 10
     {
         index = start + 10
         try rejectTrailingName("date")

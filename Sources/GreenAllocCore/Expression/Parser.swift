@@ -110,12 +110,15 @@ struct Parser {
     }
 
     private func text(of token: Token) -> String {
-        if case .end = token.kind { return "the end of the expression" }
+        if case .end = token.kind { return "end of the expression" }
         return "'" + String(chars[token.span.start..<token.span.end]) + "'"
     }
 
     private func unexpected(_ token: Token, expecting: String) -> ExpressionProblem {
-        ExpressionProblem("unexpected \(text(of: token)); expected \(expecting)", token.span)
+        if case .word(let word) = token.kind, word != word.lowercased(), expressionKeywords.contains(word.lowercased()) {
+            return ExpressionProblem("unknown name '\(word)' — did you mean '\(word.lowercased())'?", token.span)
+        }
+        return ExpressionProblem("unexpected \(text(of: token)); expected \(expecting)", token.span)
     }
 
     private mutating func nest(_ token: Token) throws(ExpressionProblem) {

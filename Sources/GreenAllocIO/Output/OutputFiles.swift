@@ -1,0 +1,22 @@
+public import GreenAllocCore
+
+/// The files of one `solve --out DIR` run, ready for `OutputDirectory.write(files:to:)`:
+/// `allocation.json`, `projects.csv` (UTF-8 with BOM), `report.md` in `language` and, when the language is
+/// not English, `report.en.md`, plus `run.json` when `run` is given. Bank lists (`bank-<id>.csv`) come
+/// from the loan writer and are merged in by the caller.
+public enum OutputFiles {
+    public static func standard(
+        for allocation: Allocation, run: RunInfo? = nil, language: ReportLanguage = .zh
+    ) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [
+            "allocation.json": Array(AllocationJSON.render(allocation, language: language).utf8),
+            "projects.csv": ProjectsCSV.bytes(allocation, language: language),
+            "report.md": Array(ReportMarkdown.render(allocation, language: language).utf8),
+        ]
+        if language != .en {
+            files["report.en.md"] = Array(ReportMarkdown.render(allocation, language: .en).utf8)
+        }
+        if let run { files["run.json"] = Array(RunJSON.render(run).utf8) }
+        return files
+    }
+}
