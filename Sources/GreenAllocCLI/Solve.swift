@@ -33,6 +33,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
     func execute(console: Console) throws -> Int32 {
         let clock = ContinuousClock()
         let began = clock.now
+        let startTime = Date()
         let seconds: @Sendable () -> Double = {
             let elapsed = clock.now - began
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -53,16 +54,19 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let writeStart = seconds()
         let json = AllocationJSON.render(allocation, language: lang)
         if let out {
-            let run = RunReport(
-                scenario: inputs.scenario, settings: settings, statistics: statistics, readSeconds: readSeconds,
-                writeSeconds: 0, solver: GLPKSolver.glpkVersion, encodings: inputs.encodings)
-            let files: [String: [UInt8]] = [
-                "allocation.json": Array(json.utf8),
-                "projects.csv": ProjectsCSV.bytes(allocation, language: lang),
-                "report.md": Array(ReportMarkdown.render(allocation, language: lang).utf8),
-                "run.json": Array(run.render(writeSeconds: seconds() - writeStart).utf8),
-            ]
-            try OutputDirectory.write(files: files, to: out)
+            var run = RunInfo(
+                greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion, startTime: startTime,
+                scenario: inputs.scenario.name, inputsSHA256: inputs.inputsSHA256, status: allocation.status,
+                exitCode: allocation.status.exitCode,
+                solver: SolverSpec(timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak),
+                extraSettings: [("files", inputs.scenario.files.joined(separator: " → ")), ("language", lang.rawValue)]
+                    + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? []),
+                timings: RunInfo.Timings(
+                    read: readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,
+                    tiebreak: settings.tiebreak ? statistics.tiebreakSeconds : nil),
+                modelSize: RunInfo.ModelSize(rows: statistics.rows, columns: statistics.columns, nonzeros: statistics.nonzeros))
+            run.timings.write = seconds() - writeStart
+            try OutputDirectory.write(files: OutputFiles.standard(for: allocation, run: run, language: lang), to: out)
         }
         switch format ?? (out == nil ? .md : nil) {
         case .json: console.out(json)
