@@ -11,15 +11,28 @@ struct AllocationDecoder {
     func solved(result: SolverResult, status: AllocationStatus, firstResult: SolverResult) -> Allocation {
         let values = result.values
         let shares = library.projectRecords.indices.map { cleanShare(project: $0, values) }
-        var objective = compiled.model.objectiveConstant
-        for (column, coefficient) in compiled.reportedObjective.enumerated() where coefficient != 0 {
-            objective += coefficient * values[column]
-        }
         var allocation = base(status: status, shares: shares, values: values)
-        allocation.objective = objective
+        allocation.objective = reportedObjective(values, targets: allocation.targets)
         allocation.bestBound = firstResult.bestBound
         allocation.gap = status == .optimal ? 0 : firstResult.gap
         return allocation
+    }
+
+    /// SPEC §4.1 / §4.2: Σ θ·score (or θ·request) + naming value, with each soft target's shortfall taken as
+    /// max(0, min − value) from the decisions (not from the shortfall column, which the tie solve may leave slack).
+    func reportedObjective(_ values: [Double], targets: [TargetOutcome]) -> Double {
+        let shortfallColumns = Set(compiled.shortfallColumn.compactMap { $0 })
+        var objective = compiled.model.objectiveConstant
+        for (column, coefficient) in compiled.reportedObjective.enumerated()
+        where coefficient != 0 && !shortfallColumns.contains(column) {
+            objective += coefficient * values[column]
+        }
+        let sign = scenario.objective.sense == .maximizeBenefit ? -1.0 : 1.0
+        for (target, outcome) in zip(scenario.targets, targets) {
+            guard let penalty = target.penalty else { continue }
+            objective += sign * penalty * Swift.max(0, target.min - outcome.value)
+        }
+        return objective
     }
 
     func infeasible(diagnosis: Diagnosis) -> Allocation {
