@@ -84,7 +84,10 @@ public struct Compiler {
         var groupOrder: [String] = []
         for (index, record) in projects.enumerated() {
             guard let group = record.exclusiveGroup else { continue }
-            if groups[group] == nil { groupOrder.append(group) }
+            if groups[group] == nil {
+                groupOrder.append(group)
+                groups[group] = []
+            }
             if let funded = fundedColumn[index] { groups[group, default: []].append(funded) }
         }
         for (position, group) in groupOrder.enumerated() {

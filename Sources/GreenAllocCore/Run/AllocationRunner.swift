@@ -71,7 +71,7 @@ public struct AllocationRunner {
 
         var parameters = SolverParameters(
             timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, log: settings.solverLog,
-            concurrent: false, logHandler: settings.logHandler)
+            concurrent: true, logHandler: settings.logHandler)
         let solveStart = clock()
         let first = try solver.solve(compiled.model, parameters: parameters)
         statistics.solveSeconds = clock() - solveStart

@@ -59,7 +59,7 @@ struct ConflictFinder {
                 break
             }
             active[position] = false
-            let parameters = SolverParameters(timeLimit: Swift.max(0.5, remaining), concurrent: false)
+            let parameters = SolverParameters(timeLimit: Swift.max(0.5, remaining), concurrent: true)
             guard let result = try? solver.solve(model(keeping: active, candidates), parameters: parameters) else {
                 active[position] = true
                 complete = false
