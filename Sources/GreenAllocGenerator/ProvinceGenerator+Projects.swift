@@ -86,8 +86,9 @@ extension ProvinceGenerator {
             financeTier: tier, benefits: benefits(entry.template.rates, investment: investment, using: &random))
     }
 
-    /// A regular project. Investment lognormal (median 3,500万, σ = 1.36: p10 ≈ 600, p90 ≈ 20,000, capped at
-    /// 300,000; capacity building median 600). About 8% are loan-only (no fund, no request). The request is
+    /// A regular project. Investment lognormal (median 4,500万, σ = 1.36, capped at 300,000; with the modest
+    /// naming packages and capacity building (median 600) all projects have median ≈ 3,500, p10 ≈ 600, p90 ≈
+    /// 20,000). About 8% are loan-only (no fund, no request). The request is
     /// 10–60% of investment (skewed low) over one year or two consecutive years.
     func regularProject(park: ParkRecord, place: String, using random: inout Xoshiro256StarStar) -> ProjectRecord {
         let categories = ProjectCatalogue.categories
@@ -102,7 +103,7 @@ extension ProvinceGenerator {
         }
         let rawInvestment = category.id == "capacity"
             ? random.logNormal(median: 600, sigma: 0.8)
-            : random.logNormal(median: 3_500, sigma: 1.36)
+            : random.logNormal(median: 4_500, sigma: 1.36)
         let investment = Self.wholeMoney(min(300_000, max(50, rawInvestment)))
         let loanOnly = random.chance(0.08)
         var requests = [0.0, 0.0, 0.0, 0.0]

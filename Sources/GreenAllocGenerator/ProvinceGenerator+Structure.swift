@@ -84,10 +84,10 @@ extension ProvinceGenerator {
         }
     }
 
-    /// Twelve banks with capacities summing to ≈ 75% of all loan need (rounded to 1,000万), so that banks and
-    /// the interest-subsidy budget both ration.
+    /// Twelve banks with capacities summing to ≈ 75% of the loan need of projects in the green-finance library
+    /// (tier general or preferred), rounded to 1,000万, so that lending is rationed.
     func makeBanks(projects: [ProjectRecord]) -> [BankRecord] {
-        let need = projects.compactMap(\.loanNeed).reduce(0, +)
+        let need = projects.filter { $0.financeTier != "none" }.compactMap(\.loanNeed).reduce(0, +)
         let banks = ShandongReference.banks
         return banks.enumerated().map { offset, bank in
             BankRecord(
