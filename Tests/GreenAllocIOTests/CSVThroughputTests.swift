@@ -5,7 +5,8 @@ import Testing
 
 /// Throughput of reading and typing a generated 50 MB projects table. Off by default (it allocates a lot and
 /// proves nothing in a debug build); run it with
-/// `GREENALLOC_CSV_THROUGHPUT=1 swift test -c release --filter CSVThroughputTests`.
+/// `GREENALLOC_CSV_THROUGHPUT=1 swift test -c release --filter CSVThroughputTests`; set it to a file's path
+/// instead to time reading that file too (e.g. the same table converted to GB18030).
 @Suite struct CSVThroughputTests {
     static let enabled = ProcessInfo.processInfo.environment["GREENALLOC_CSV_THROUGHPUT"] != nil
 
@@ -52,6 +53,17 @@ import Testing
         print(
             "CSV throughput: \(bytes.count) bytes, \(raw.rows.count) rows; parse \(seconds(parseTime)) s = \(megabytes / seconds(parseTime)) MB/s; typing \(seconds(typeTime)) s = \(megabytes / seconds(typeTime)) MB/s"
         )
+        if let path = ProcessInfo.processInfo.environment["GREENALLOC_CSV_THROUGHPUT"], path.hasPrefix("/") {
+            var fileRows = 0
+            var encoding = ""
+            let readTime = clock.measure {
+                if case .success(let table) = CSVReader.read(path: path, displayName: path) {
+                    fileRows = table.rows.count
+                    encoding = table.encoding
+                }
+            }
+            print("CSV throughput: \(path) (\(encoding)), \(fileRows) rows, read in \(seconds(readTime)) s")
+        }
         #expect(typed?.columns.map(\.type).filter { $0 == .number }.count == 4)
         #expect(typed?.column("start")?.type == .date)
         #expect(typed?.column("naming_prerequisite")?.type == .boolean)
