@@ -238,6 +238,18 @@ import Testing
         #expect(found.first?.message.hasPrefix("cell is larger than 1 MB") == true)
     }
 
+    @Test func tooManyColumns() {
+        let header = (1...CSVReader.maximumColumns + 1).map { "c\($0)" }.joined(separator: ",")
+        let found = errors(header + "\n1\n")
+        #expect(found.map(place) == ["1:16385"])
+        #expect(found.first?.message == "the header has 16385 columns; at most 16384 are accepted")
+    }
+
+    @Test func quotedHeaderNames() throws {
+        let parsed = try #require(table("\"id\",\" 名称 \",\"a,b\"\n1,2,3\n"))
+        #expect(parsed.header == ["id", "名称", "a,b"])
+    }
+
     @Test func fileNotFound() throws {
         let result = CSVReader.read(path: "/nonexistent/greenalloc/parks.csv", displayName: "data/parks.csv")
         guard case .failure(let errors) = result else {
