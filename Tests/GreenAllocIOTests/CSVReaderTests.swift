@@ -218,11 +218,36 @@ import Testing
         #expect(found.first?.message == "the file starts with a UTF-8 byte-order mark but byte 0xC4 is not valid UTF-8")
     }
 
+    @Test func damagedUTF8IsNotReadAsGB18030() {
+        // Chinese UTF-8 text, then a lone lead byte: GB18030 would decode it all into nonsense.
+        let bytes = Array("编号,名称\n1,济南市\n2,".utf8) + [0xE6, 0x41] + Array("\n".utf8)
+        let found = errors(bytes)
+        #expect(found.map(place) == ["3:2"])
+        #expect(found.first?.message.hasPrefix("the file is UTF-8 text up to here, but byte 0xE6 is not valid UTF-8") == true)
+    }
+
+    @Test func byteOrderMarkOnlyIsEmpty() {
+        let found = errors([0xEF, 0xBB, 0xBF, 0x0D, 0x0A])
+        #expect(found.map(\.message) == ["the file is empty: expected a header row with the column names"])
+    }
+
     @Test func cellLargerThanTheLimit() {
         let big = String(repeating: "x", count: CSVReader.maximumCellBytes + 1)
         let found = errors("a,b\n1,\(big)\n2,\"\(big)\"\n3,4\n")
         #expect(found.map(place) == ["2:2", "3:2"])
         #expect(found.first?.message.hasPrefix("cell is larger than 1 MB") == true)
+    }
+
+    @Test func tooManyColumns() {
+        let header = (1...CSVReader.maximumColumns + 1).map { "c\($0)" }.joined(separator: ",")
+        let found = errors(header + "\n1\n")
+        #expect(found.map(place) == ["1:16385"])
+        #expect(found.first?.message == "the header has 16385 columns; at most 16384 are accepted")
+    }
+
+    @Test func quotedHeaderNames() throws {
+        let parsed = try #require(table("\"id\",\" 名称 \",\"a,b\"\n1,2,3\n"))
+        #expect(parsed.header == ["id", "名称", "a,b"])
     }
 
     @Test func fileNotFound() throws {

@@ -16,12 +16,24 @@ extension DataTable {
         var columns: [Column] = []
         columns.reserveCapacity(header.count)
         for (index, name) in header.enumerated() {
-            let cells = rows.lazy.map { index < $0.count ? trimmedCell($0[index][...]) : Substring() }
-            let (type, values) =
-                textColumns.contains(name) ? (.text, textValues(cells)) : typedValues(cells, count: rows.count)
+            let cells = CellColumn(rows: rows, index: index)
+            let (type, values) = textColumns.contains(name) ? (.text, textValues(cells)) : typedValues(cells)
             columns.append(Column(name: name, type: type, values: values, position: index + 1))
         }
         self.init(file: file, columns: columns, rowLines: rowLines)
+    }
+}
+
+/// One column of the raw rows, trimmed; a row too short for it reads as empty.
+private struct CellColumn: RandomAccessCollection {
+    let rows: [[String]]
+    let index: Int
+    var startIndex: Int { 0 }
+    var endIndex: Int { rows.count }
+    subscript(position: Int) -> String {
+        rows.withUnsafeBufferPointer { buffer in
+            index < buffer[position].count ? trimmedCell(buffer[position][index]) : ""
+        }
     }
 }
 
@@ -110,24 +122,45 @@ private func parseDecimalBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     return value
 }
 
-/// The cell without surrounding whitespace (ASCII fast path; Unicode white space such as U+3000 too).
+/// The cell without surrounding whitespace (Unicode White_Space: spaces, tabs, line breaks, no-break and
+/// ideographic spaces).
 func trimmedCell(_ text: Substring) -> Substring {
-    let utf8 = text.utf8
-    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-        return text
-    }
+    guard needsTrimming(text) else { return text }
     let scalars = text.unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    guard let start = scalars.firstIndex(where: { !isWhitespace($0) }),
+        let end = scalars.lastIndex(where: { !isWhitespace($0) })
     else { return Substring() }
     return text[start...end]
 }
 
-private func textValues<Cells: Collection<Substring>>(_ cells: Cells) -> [Value] {
-    cells.map { $0.isEmpty ? .missing : .text(String($0)) }
+/// The same for a whole cell; an untrimmed cell is returned as is, sharing its storage.
+func trimmedCell(_ text: String) -> String {
+    needsTrimming(text[...]) ? String(trimmedCell(text[...])) : text
 }
 
-private func parseBoolean(_ text: Substring) -> Bool? {
+/// Whether the first or the last character is white space (looks at bytes unless they are non-ASCII).
+private func needsTrimming(_ text: Substring) -> Bool {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return false }
+    if first <= 0x20 || last <= 0x20 { return true }
+    if first >= 0x80, let scalar = text.unicodeScalars.first, isWhitespace(scalar) { return true }
+    if last >= 0x80, let scalar = text.unicodeScalars.last, isWhitespace(scalar) { return true }
+    return false
+}
+
+/// Unicode's White_Space property (a fixed list).
+private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+}
+
+private func textValues<Cells: Collection<String>>(_ cells: Cells) -> [Value] {
+    cells.map { $0.isEmpty ? .missing : .text($0) }
+}
+
+private func parseBoolean(_ text: String) -> Bool? {
     switch text {
     case "true", "TRUE": true
     case "false", "FALSE": false
@@ -135,8 +168,16 @@ private func parseBoolean(_ text: Substring) -> Bool? {
     }
 }
 
+/// `YYYY-MM-DD` as a day; the shape is checked before anything is allocated.
+private func parseDate(_ text: String) -> Day? {
+    let utf8 = text.utf8
+    guard utf8.count == 10, utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-") else { return nil }
+    return Day(iso: text[...])
+}
+
 /// One pass decides the type (numbers are kept as they are read); a second builds dates, booleans or text.
-private func typedValues<Cells: Collection<Substring>>(_ cells: Cells, count: Int) -> (ValueType, [Value]) {
+private func typedValues<Cells: Collection<String>>(_ cells: Cells) -> (ValueType, [Value]) {
+    let count = cells.count
     var canBeNumber = true
     var canBeDate = true
     var canBeBoolean = true
@@ -150,20 +191,23 @@ private func typedValues<Cells: Collection<Substring>>(_ cells: Cells, count: In
         }
         anyValue = true
         if canBeNumber {
-            if let number = parseDecimal(cell) {
+            if let number = parseDecimal(cell[...]) {
                 numbers.append(number)
-            } else {
-                canBeNumber = false
-                numbers = []
+                // A number is neither a date nor a boolean.
+                canBeDate = false
+                canBeBoolean = false
+                continue
             }
+            canBeNumber = false
+            numbers = []
         }
-        if canBeDate, Day(iso: cell) == nil { canBeDate = false }
+        if canBeDate, parseDate(cell) == nil { canBeDate = false }
         if canBeBoolean, parseBoolean(cell) == nil { canBeBoolean = false }
         if !canBeNumber, !canBeDate, !canBeBoolean { break }
     }
     guard anyValue else { return (.text, Array(repeating: .missing, count: count)) }
     if canBeNumber { return (.number, numbers.map { $0.isNaN ? .missing : .number($0) }) }
-    if canBeDate { return (.date, cells.map { $0.isEmpty ? .missing : Day(iso: $0).map(Value.date) ?? .missing }) }
+    if canBeDate { return (.date, cells.map { $0.isEmpty ? .missing : parseDate($0).map(Value.date) ?? .missing }) }
     if canBeBoolean {
         return (.boolean, cells.map { $0.isEmpty ? .missing : parseBoolean($0).map(Value.boolean) ?? .missing })
     }

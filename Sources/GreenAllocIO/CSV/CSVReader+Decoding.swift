@@ -60,10 +60,15 @@ extension CSVReader {
         return nil
     }
 
+    /// Valid multi-byte UTF-8 characters before the first invalid byte from which the file is taken for
+    /// damaged UTF-8 rather than GB18030 (GBK text passes as UTF-8 for more than two characters in a row
+    /// well under 1% of the time; a UTF-8 file with Chinese text has many).
+    static let utf8Evidence = 3
+
     /// UTF-8 (with or without a byte-order mark) as is, else GB18030 converted to UTF-8.
     static func decode(_ bytes: [UInt8]) -> Result<Decoded, ByteProblem> {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            if let bad = firstInvalidUTF8(bytes, from: 3) {
+            if let bad = checkUTF8(bytes, from: 3).firstInvalid {
                 return .failure(
                     ByteProblem(
                         offset: bad,
@@ -71,8 +76,16 @@ extension CSVReader {
             }
             return .success(Decoded(text: bytes, start: 3, encoding: "UTF-8 BOM"))
         }
-        guard let badUTF8 = firstInvalidUTF8(bytes, from: 0) else {
+        let utf8 = checkUTF8(bytes, from: 0)
+        guard let badUTF8 = utf8.firstInvalid else {
             return .success(Decoded(text: bytes, start: 0, encoding: "UTF-8"))
+        }
+        if utf8.multibyteBefore >= utf8Evidence {
+            // Decoding it as GB18030 would succeed more often than not, and turn every name into nonsense.
+            return .failure(
+                ByteProblem(
+                    offset: badUTF8,
+                    message: "the file is UTF-8 text up to here, but byte \(hex(bytes[badUTF8])) is not valid UTF-8; is the file damaged or pieced together from files in different encodings?"))
         }
         switch convertGB18030(bytes) {
         case .success(let text):
@@ -92,9 +105,11 @@ extension CSVReader {
         return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
     }
 
-    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence (nil if there is
+    /// none), and how many multi-byte characters come before it.
+    static func checkUTF8(_ bytes: [UInt8], from start: Int) -> (firstInvalid: Int?, multibyteBefore: Int) {
+        bytes.withUnsafeBufferPointer { buffer -> (Int?, Int) in
+            var multibyte = 0
             let count = buffer.count
             var index = start
             let raw = UnsafeRawBufferPointer(buffer)
@@ -122,15 +137,16 @@ extension CSVReader {
                 case 0xF0: length = 4; lowest = 0x90
                 case 0xF1...0xF3: length = 4
                 case 0xF4: length = 4; highest = 0x8F
-                default: return index
+                default: return (index, multibyte)
                 }
-                guard index + length <= count else { return index }
+                guard index + length <= count else { return (index, multibyte) }
                 let second = buffer[index + 1]
-                guard second >= lowest, second <= highest else { return index }
-                for next in 2..<length where buffer[index + next] & 0xC0 != 0x80 { return index }
+                guard second >= lowest, second <= highest else { return (index, multibyte) }
+                for next in 2..<length where buffer[index + next] & 0xC0 != 0x80 { return (index, multibyte) }
                 index += length
+                multibyte += 1
             }
-            return nil
+            return (nil, multibyte)
         }
     }
 

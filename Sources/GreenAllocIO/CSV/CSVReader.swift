@@ -14,7 +14,12 @@ public import GreenAllocCore
 /// trimmed of surrounding whitespace; cells are kept exactly as written (typing trims them later).
 ///
 /// Encodings: UTF-8 with or without a byte-order mark; bytes that are not valid UTF-8 are decoded as
-/// GB18030 (which covers GBK/GB2312, what Excel in China saves as "CSV (逗号分隔)").
+/// GB18030 (which covers GBK/GB2312, what Excel in China saves as "CSV (逗号分隔)"). A file that reads as
+/// UTF-8 for a few Chinese characters and then breaks is reported as damaged UTF-8 at the bad byte, not
+/// decoded as GB18030 (that would turn every name into nonsense); so is a file with a UTF-8 byte-order mark.
+///
+/// Quoting is strict: a cell is quoted only if its first byte is a quote, and nothing — not even a space —
+/// may follow the closing quote before the comma or line end.
 ///
 /// Errors are all collected (up to ``maximumDiagnostics``, then one summary line) and carry the file, the
 /// line and the column, where the column is the 1-based field number:
