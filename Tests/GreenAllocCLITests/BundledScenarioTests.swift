@@ -1,0 +1,47 @@
+import Foundation
+import GreenAllocCLI
+import Testing
+
+/// Every bundled Shandong scenario solves; key totals hold (budgets, targets, naming awards).
+@Suite struct BundledScenarioTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test(arguments: ["baseline-2022", "tight-budget", "generous-budget", "target-2025"])
+    func solves(name: String) throws {
+        let path = Self.root.appendingPathComponent("Scenarios/shandong/\(name).yaml").path
+        let capture = Console.Capture()
+        let code = CommandLineRunner.run(["solve", path, "--format", "json"], console: capture.console)
+        #expect(code == 0, "\(capture.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(capture.out.utf8)) as? [String: Any])
+        #expect(json.status == "optimal")
+        // Subsidy per year never exceeds the special fund's budget; awards = 300 per named park.
+        let projects = json.projects
+        var perYear: [String: Double] = [:]
+        for project in projects {
+            for (year, amount) in project["subsidy"] as? [String: Double] ?? [:] { perYear[year, default: 0] += amount }
+        }
+        let budgets: [String: Double] =
+            switch name {
+            case "tight-budget": ["2022": 48000, "2023": 48000, "2024": 27000]
+            case "generous-budget": ["2022": 128000, "2023": 128000, "2024": 72000]
+            case "target-2025": ["2022": 80000, "2023": 80000, "2024": 45000, "2025": 15000]
+            default: ["2022": 80000, "2023": 80000, "2024": 45000]
+            }
+        for (year, amount) in perYear {
+            #expect(amount <= (budgets[year] ?? 0) + 1e-3, "\(name) \(year): \(amount)")
+        }
+        let parks = json["parks"] as? [[String: Any]] ?? []
+        #expect(parks.allSatisfy { $0["award"] as? Double == 300 })
+        let targets = json["targets"] as? [[String: Any]] ?? []
+        #expect(targets.allSatisfy { $0["met"] as? Bool == true }, "\(targets)")
+        let funded = projects.filter { $0["funded"] as? Bool == true }
+        #expect(funded.count > 100)
+        // No excluded or ineligible project is funded.
+        #expect(funded.allSatisfy { $0["why"] as? String == "funded" })
+        if name == "target-2025" {
+            let share = targets.first { $0["metric"] as? String == "eco_park_share" }?["value"] as? Double ?? 0
+            #expect(share >= 0.5)
+        }
+    }
+}
