@@ -44,13 +44,15 @@ struct Solve: ParsableCommand, ConsoleCommand {
             scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
             noTiebreak: options.noTiebreak, solverLog: options.solverLog)
         if options.solverLog { settings.logHandler = { line in console.error(line) } }
+        settings.findingsHandler = { findings in
+            for finding in findings {
+                console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
+            }
+        }
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver(), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         let (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
-        for finding in allocation.findings {
-            console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
-        }
         let writeStart = seconds()
         let json = AllocationJSON.render(allocation, language: lang)
         if let out {

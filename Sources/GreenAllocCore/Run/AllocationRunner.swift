@@ -7,6 +7,8 @@ public struct RunSettings: Sendable {
     public var tiebreak: Bool
     public var solverLog: Bool
     public var logHandler: (@Sendable (String) -> Void)?
+    /// Called with the presolve findings after compiling, before any solve.
+    public var findingsHandler: (@Sendable ([Finding]) -> Void)?
 
     public init(scenario: SolverSpec, timeLimit: Double? = nil, gap: Double? = nil, noTiebreak: Bool = false, solverLog: Bool = false) {
         self.timeLimit = timeLimit ?? scenario.timeLimit
@@ -57,6 +59,7 @@ public struct AllocationRunner {
         statistics.rows = compiled.model.rowCount
         statistics.columns = compiled.model.columnCount
         statistics.nonzeros = compiled.model.nonzeroCount
+        settings.findingsHandler?(compiled.findings)
         let decoder = AllocationDecoder(scenario: scenario, library: library, compiled: compiled, solver: solver, inputsSHA256: inputsSHA256)
 
         let blocking = compiled.findings.filter { $0.severity == .infeasible }
