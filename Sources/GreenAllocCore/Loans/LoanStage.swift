@@ -222,6 +222,7 @@ public struct LoanStage {
         var status = AllocationStatus.optimal
         var values = Array(repeating: 0.0, count: model.columnCount)
         if model.columnCount > 0 || model.rowCount > 0 {
+            parameters.start = greedyStart(built)
             let first = try solver.solve(model, parameters: parameters)
             solves += 1
             switch (first.termination, first.primal) {
@@ -265,6 +266,43 @@ public struct LoanStage {
             }
         }
         return finish(built, status: status, values: values, solves: solves)
+    }
+
+    /// A feasible start for the first solve (GLPK's own heuristics find poor points on this assignment
+    /// structure): projects by loan_score per 万元 lent, each to the fitting bank with the least room left
+    /// (best fit), as long as no row's upper bound is exceeded. Nil when the point misses a floor.
+    func greedyStart(_ built: LoanModel) -> [Double]? {
+        let model = built.model
+        var activity = Array(repeating: 0.0, count: model.rowCount)
+        var rowsOfColumn: [[(row: Int, coefficient: Double)]] = Array(repeating: [], count: model.columnCount)
+        for (rowIndex, row) in model.rows.enumerated() {
+            for term in row.terms { rowsOfColumn[term.column].append((rowIndex, term.coefficient)) }
+        }
+        var columnsOf: [Int: [Int]] = [:]
+        for (column, pair) in built.pairs.enumerated() { columnsOf[pair.project, default: []].append(column) }
+        var capacityRow: [Int: Int] = [:]
+        for (rowIndex, origin) in built.origins.enumerated() { if case .capacity(let bank) = origin { capacityRow[bank] = rowIndex } }
+        let order = built.eligible.indices.filter { built.candidates[$0].loanScore > 0 }.sorted { left, right in
+            let a = built.candidates[left], b = built.candidates[right]
+            return (a.loanScore / a.loanNeed, right) > (b.loanScore / b.loanNeed, left)
+        }
+        var values = Array(repeating: 0.0, count: model.columnCount)
+        for position in order {
+            var best: (column: Int, room: Double)?
+            for column in columnsOf[built.eligible[position]] ?? [] {
+                let fits = rowsOfColumn[column].allSatisfy { entry in
+                    activity[entry.row] + entry.coefficient <= model.rows[entry.row].upper + 1e-9 * Swift.max(1, abs(model.rows[entry.row].upper))
+                }
+                guard fits else { continue }
+                let bank = built.pairs[column].bank
+                let room = capacityRow[bank].map { model.rows[$0].upper - activity[$0] } ?? .infinity
+                if best == nil || room < best!.room { best = (column, room) }
+            }
+            guard let chosen = best?.column else { continue }
+            values[chosen] = 1
+            for entry in rowsOfColumn[chosen] { activity[entry.row] += entry.coefficient }
+        }
+        return model.verify(values, tolerance: 1e-9).isEmpty ? values : nil
     }
 
     /// Decodes a point: assignments ranked within each bank, waitlists with reasons, loan limit outcomes.
