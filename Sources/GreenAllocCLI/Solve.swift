@@ -62,13 +62,19 @@ struct Solve: ParsableCommand, ConsoleCommand {
                 exitCode: allocation.status.exitCode,
                 solver: SolverSpec(timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak),
                 extraSettings: [("files", inputs.scenario.files.joined(separator: " → ")), ("language", lang.rawValue)]
-                    + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? []),
+                    + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? [])
+                    + (allocation.loanStageStatus == nil ? [] : [
+                        ("loan_stage_seconds", formatNumber(statistics.loanSeconds)),
+                        ("loan_stage_solves", String(statistics.loanSolves)),
+                    ]),
                 timings: RunInfo.Timings(
                     read: readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,
                     tiebreak: settings.tiebreak ? statistics.tiebreakSeconds : nil),
                 modelSize: RunInfo.ModelSize(rows: statistics.rows, columns: statistics.columns, nonzeros: statistics.nonzeros))
             run.timings.write = seconds() - writeStart
-            try OutputDirectory.write(files: OutputFiles.standard(for: allocation, run: run, language: lang), to: out)
+            var files = OutputFiles.standard(for: allocation, run: run, language: lang)
+            files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
+            try OutputDirectory.write(files: files, to: out)
         }
         switch format ?? (out == nil ? .md : nil) {
         case .json: console.out(json)

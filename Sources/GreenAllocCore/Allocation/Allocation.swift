@@ -266,6 +266,8 @@ public struct Allocation: Sendable {
     public var loanStageStatus: AllocationStatus?
     public var loanStageObjective: Double?
     public var loans: [LoanAssignment]
+    /// The banks' ranked lists, waitlists and unplaceable projects (nil when no loan stage ran).
+    public var loanDetails: LoanDetails? = nil
     /// Eco parks before the run (named provincial or national) and the share denominator.
     public var ecoParksBefore: Int
     public var parksCounted: Int

@@ -28,6 +28,9 @@ public struct RunStatistics: Sendable {
     public var columns = 0
     public var nonzeros = 0
     public var tiebreakStatus: String?
+    /// Loan stage (SPEC §5): seconds and number of solves (0 when it did not run).
+    public var loanSeconds = 0.0
+    public var loanSolves = 0
     public init() {}
 }
 
@@ -113,6 +116,17 @@ public struct AllocationRunner {
                 final = second
             }
         }
-        return (decoder.solved(result: final, status: status, firstResult: first), statistics)
+        var allocation = decoder.solved(result: final, status: status, firstResult: first)
+
+        // Loan stage (SPEC §5), with the subsidy decisions fixed.
+        if scenario.loans != nil {
+            let loanStart = clock()
+            let stage = LoanStage(scenario: scenario, library: library, rules: rules, solver: solver)
+            let outcome = try stage.run(projects: allocation.projects, settings: settings)
+            stage.apply(outcome, to: &allocation)
+            statistics.loanSeconds = clock() - loanStart
+            statistics.loanSolves = outcome.solves
+        }
+        return (allocation, statistics)
     }
 }

@@ -1,0 +1,55 @@
+public import GreenAllocCore
+
+/// One bank's list as a document for `greenalloc rank`: Markdown (a table) or JSON
+/// (`{"format": "greenalloc.bank/1", "scenario", "loan_stage", "bank", "list": [...]}`, list lines as in
+/// bank-<id>.csv; `reason_code`/`reason` only on waitlist lines).
+public enum BankListDocument {
+    public static func json(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
+        let list = allocation.loanDetails?.bank(bank)
+        func entry(_ line: BankCSV.Line) -> JSONValue {
+            var fields: [(String, JSONValue)] = [
+                ("rank", line.rank.map { .int($0) } ?? .null), ("status", .string(line.status)),
+                ("project", .string(line.project)), ("name", .string(line.name)), ("park", .string(line.park)),
+                ("city", .string(line.city)), ("loan_need", .money(line.loanNeed)), ("tier", .string(line.tier)),
+                ("loan_score", .double(line.loanScore)), ("loan_bonuses", .array(line.bonuses.map { .string($0) })),
+                ("subsidy_total", .money(line.subsidyTotal)),
+            ]
+            if line.rank == nil { fields += [("reason_code", .string(line.reasonCode)), ("reason", .string(line.reason))] }
+            return .object(fields)
+        }
+        let document = JSONValue.object([
+            ("format", .string("greenalloc.bank/1")), ("scenario", .string(allocation.scenario)),
+            ("loan_stage", .object([
+                ("status", .string(allocation.loanStageStatus?.rawValue ?? "")),
+                ("objective", .double(allocation.loanStageObjective)),
+            ])),
+            ("bank", .object([
+                ("id", .string(bank)), ("name", .string(list?.name ?? "")), ("capacity", .money(list?.capacity ?? 0)),
+                ("lent", .money(list?.lent ?? 0)),
+            ])),
+            ("list", .array(BankCSV.rows(allocation, bank: bank, language: lang).map(entry))),
+        ])
+        return JSONWriter.render(document)
+    }
+
+    public static func markdown(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
+        let zh = lang == .zh
+        let list = allocation.loanDetails?.bank(bank)
+        let names = LoanText(language: lang, allocation: allocation)
+        var text = "# " + (zh ? "银行名单：" : "Bank list: ") + names.bank(bank) + "\n\n"
+        text += (zh ? "额度 " : "Capacity ") + MoneyFormat.display(list?.capacity ?? 0)
+            + (zh ? " 万元，已放贷 " : " 万元, lent ") + MoneyFormat.display(list?.lent ?? 0) + " 万元\n\n"
+        var table = MarkdownTable(
+            header: zh ? ["排名", "状态", "项目", "名称", "城市", "贷款需求", "等级", "贷款得分", "补助", "原因"]
+                : ["Rank", "Status", "Project", "Name", "City", "Loan need", "Tier", "Loan score", "Subsidy", "Reason"],
+            numeric: [0, 5, 7, 8])
+        for line in BankCSV.rows(allocation, bank: bank, language: lang) {
+            table.add([
+                line.rank.map(String.init) ?? "", line.status, line.project, line.name, line.city,
+                MoneyFormat.display(line.loanNeed), line.tier, formatNumber(line.loanScore),
+                MoneyFormat.display(line.subsidyTotal), line.reason,
+            ])
+        }
+        return text + table.render()
+    }
+}
