@@ -37,10 +37,7 @@ struct Rank: ParsableCommand, ConsoleCommand {
         guard ids.contains(bank) else {
             throw UsageError(message: "unknown bank '\(bank)'; banks: \(ids.isEmpty ? "(none)" : ids.joined(separator: ", "))")
         }
-        var settings = RunSettings(
-            scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
-            noTiebreak: options.noTiebreak, solverLog: options.solverLog)
-        if options.solverLog { settings.logHandler = { line in console.error(line) } }
+        var settings = options.settings(for: inputs.scenario.solver, console: console)
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver())
         let (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)

@@ -40,10 +40,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         }
         let inputs = try loadInputs(scenario, console: console)
         let readSeconds = seconds()
-        var settings = RunSettings(
-            scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
-            noTiebreak: options.noTiebreak, solverLog: options.solverLog)
-        if options.solverLog { settings.logHandler = { line in console.error(line) } }
+        var settings = options.settings(for: inputs.scenario.solver, console: console)
         settings.findingsHandler = { findings in
             for finding in findings {
                 console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
@@ -93,6 +90,10 @@ struct Solve: ParsableCommand, ConsoleCommand {
         if let objective = allocation.objective { text += ", objective \(formatNumber(objective))" }
         text += ", \(funded.count) of \(allocation.projects.count) projects funded, subsidy \(formatNumber((subsidy * 100).rounded() / 100))万"
         if !allocation.parks.isEmpty { text += ", \(allocation.parks.count) parks newly named" }
+        if let loanStatus = allocation.loanStageStatus {
+            let volume = allocation.loans.reduce(0) { $0 + $1.amount }
+            text += "; loan stage \(loanStatus.rawValue): \(allocation.loans.count) loans, \(formatNumber((volume * 100).rounded() / 100))万"
+        }
         if let out { text += " → \(out)" }
         return text
     }
