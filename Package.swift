@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
+        .target(name: "GreenAllocExplain", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
         .target(
             name: "GreenAllocIO",
             dependencies: [
-                "GreenAllocCore", "MILP",
+                "GreenAllocCore", "GreenAllocExplain", "MILP",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -37,7 +38,7 @@ let package = Package(
         .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocIO", "GreenAllocGenerator", "MILP", "MILPGLPK",
+                "GreenAllocCore", "GreenAllocExplain", "GreenAllocIO", "GreenAllocGenerator", "MILP", "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

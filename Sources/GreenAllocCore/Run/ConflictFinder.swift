@@ -3,6 +3,14 @@ public import MILP
 /// Finds a set of rules that cannot hold together (SPEC §7 `diagnosis`) by a deletion filter: drop one rule
 /// at a time and keep it dropped when the rest stays infeasible. When every test finishes, what remains is
 /// minimal: dropping any one of its rules makes the rest feasible.
+///
+/// `relax` comes from an elastic model: every rule of SPEC §7 gets a slack in its own unit (a row's slack
+/// s ≥ 0 widens its bound: a ≤ b + s, a ≥ b − s; a lock-in gets a binary l with θ + u·l ≥ u, i.e. "release
+/// the lock"), and the model minimizes Σ s / max(1, |bound|, max |coefficient|) + Σ l, so money and metrics
+/// count relative to their size and a lock, a requirement or an exclusive group counts one per project.
+/// Slacks of rows whose terms are all integer columns with integer coefficients (counts, requires, groups)
+/// are integer. Each rule reports the sum of its rows' slacks (an eco-park share target divided back by its
+/// denominator).
 struct ConflictFinder {
     let scenario: Scenario
     let library: Library
@@ -76,9 +84,133 @@ struct ConflictFinder {
             }
         }
         let conflict = candidates.indices.filter { active[$0] }.map { candidates[$0].rule }
+        let remaining = Swift.max(1, timeBudget - (clock() - start))
+        let relax = relaxations(candidates, timeLimit: remaining) ?? []
         return Diagnosis(
-            minimal: complete, conflict: conflict, relax: [],
-            explanation: conflict.map { describe($0) })
+            minimal: complete, conflict: conflict, relax: relax,
+            explanation: explanation(conflict: conflict, relax: relax))
+    }
+
+    /// The elastic model's cheapest relaxation (see the type's comment); nil when it could not be solved.
+    func relaxations(_ candidates: [Candidate], timeLimit: Double) -> [Relaxation]? {
+        var model = compiled.model
+        var weights: [Int: Double] = [:]
+        var slacksOfRule: [(rule: ConflictRule, columns: [Int], scale: Double)] = []
+        func isIntegral(_ terms: [Term]) -> Bool {
+            terms.allSatisfy { model.columns[$0.column].isInteger && $0.coefficient == $0.coefficient.rounded() }
+        }
+        var rowTerms = model.rows.map(\.terms)
+        for candidate in candidates {
+            var columns: [Int] = []
+            if let project = candidate.lockedProject {
+                let release = model.addColumn("relax_lock_\(columns.count)_\(project)", kind: .binary)
+                weights[release] = 1
+                columns.append(release)
+                if let share = compiled.shareColumn[project] {
+                    let lower = model.columns[share].lower
+                    model.setColumnBounds(share, lower: 0, upper: model.columns[share].upper)
+                    if let funded = compiled.fundedColumn[project] { model.setColumnBounds(funded, lower: 0, upper: 1) }
+                    model.addRow("relax_lock_\(project)", terms: [Term(share, 1), Term(release, lower)], lower: lower)
+                } else if let funded = compiled.fundedColumn[project] {
+                    let lower = model.columns[funded].lower
+                    model.setColumnBounds(funded, lower: 0, upper: 1)
+                    model.addRow("relax_lock_\(project)", terms: [Term(funded, 1), Term(release, lower)], lower: lower)
+                }
+                rowTerms = model.rows.map(\.terms)
+            }
+            var scale = 1.0
+            if case .target(let name) = candidate.rule, let target = scenario.targets.first(where: { $0.name == name }),
+                target.metric == .ecoParkShare
+            {
+                scale = Double(library.parkRecords.filter { $0.status != .revoked }.count)
+            }
+            for row in candidate.rows {
+                let bounds = model.rows[row]
+                let integral = isIntegral(bounds.terms)
+                let size = Swift.max(
+                    1, bounds.upper.isFinite ? abs(bounds.upper) : 0, bounds.lower.isFinite ? abs(bounds.lower) : 0,
+                    bounds.terms.map { abs($0.coefficient) }.max() ?? 0)
+                for (finite, sign) in [(bounds.upper.isFinite, -1.0), (bounds.lower.isFinite, 1.0)] where finite {
+                    let slack = model.addColumn("relax_\(row)_\(sign < 0 ? "up" : "lo")", kind: integral ? .integer : .continuous)
+                    weights[slack] = 1 / size
+                    columns.append(slack)
+                    rowTerms[row].append(Term(slack, sign))
+                }
+            }
+            slacksOfRule.append((candidate.rule, columns, scale))
+        }
+        var elastic = Model(name: model.name, sense: .minimize)
+        for column in model.columns {
+            elastic.addColumn(column.name, kind: column.kind, lower: column.lower, upper: column.upper)
+        }
+        for (index, row) in model.rows.enumerated() {
+            elastic.addRow(row.name, terms: rowTerms[index], lower: row.lower, upper: row.upper)
+        }
+        var objective = Array(repeating: 0.0, count: elastic.columnCount)
+        for (column, weight) in weights { objective[column] = weight }
+        elastic.replaceObjective(objective, sense: .minimize)
+        let parameters = SolverParameters(timeLimit: timeLimit, concurrent: true)
+        guard let result = try? solver.solve(elastic, parameters: parameters), result.hasSolution else { return nil }
+        var relax: [Relaxation] = []
+        for entry in slacksOfRule {
+            let amount = entry.columns.reduce(0.0) { $0 + result.values[$1] } / entry.scale
+            if amount > 1e-9 { relax.append(Relaxation(rule: entry.rule, by: amount)) }
+        }
+        return relax
+    }
+
+    /// One sentence for the conflict (English, then Chinese), then one per relaxation.
+    func explanation(conflict: [ConflictRule], relax: [Relaxation]) -> [String] {
+        var sentences: [String] = []
+        let parts = conflict.map { describe($0) }
+        if let first = parts.first {
+            sentences.append(parts.count == 1 ? first + ", which cannot hold" : first + ", but " + parts.dropFirst().joined(separator: ", and "))
+            sentences.append("以下规则不能同时满足：" + conflict.map { describeChinese($0) }.joined(separator: "；") + "。")
+        }
+        for relaxation in relax {
+            let (english, chinese) = unit(of: relaxation.rule)
+            sentences.append(
+                "relax \(describe(relaxation.rule)) by \(formatNumber(relaxation.by))\(english) / 将\(describeChinese(relaxation.rule))放宽 \(formatNumber(relaxation.by))\(chinese)")
+        }
+        return sentences
+    }
+
+    /// A relaxation's unit (English, Chinese): 万元 for money, projects for counts, the target's metric.
+    func unit(of rule: ConflictRule) -> (String, String) {
+        switch rule {
+        case .budget: return ("万", "万元")
+        case .lock, .requires, .exclusive: return (" project(s)", "个项目")
+        case .limit(let name, _, _):
+            switch scenario.limits.first(where: { $0.name == name })?.sum {
+            case .subsidy?, .investment?, .loan?: return ("万", "万元")
+            case .count?: return (" project(s)", "个项目")
+            case .benefit(let column)?: return (" (\(column))", "（\(column)）")
+            case nil: return ("", "")
+            }
+        case .target(let name):
+            guard let metric = scenario.targets.first(where: { $0.name == name })?.metric else { return ("", "") }
+            switch metric {
+            case .subsidy: return ("万", "万元")
+            case .count: return (" project(s)", "个项目")
+            case .ecoParkCount: return (" park(s)", "家园区")
+            case .ecoParkShare: return (" (share of parks)", "（园区占比）")
+            case .benefit(let column): return (" (\(column))", "（\(column)）")
+            }
+        }
+    }
+
+    func describeChinese(_ rule: ConflictRule) -> String {
+        switch rule {
+        case .limit(let name, let group, let year):
+            return "限制「\(name)」" + (group.map { "（\($0)）" } ?? "") + (year.map { "\($0)年" } ?? "")
+        case .lock(let project): return "项目 \(project) 的锁定补助"
+        case .budget(let fund, let year):
+            let amount = scenario.funds.first { $0.id == fund }?.budget(in: year) ?? 0
+            return "资金 \(fund) \(year)年预算 \(money(amount))万元"
+        case .target(let name): return "硬目标「\(name)」"
+        case .requires(let project): return "项目 \(project) 的依赖要求"
+        case .exclusive(let group): return "互斥组 \(group)"
+        }
     }
 
     func describe(_ rule: ConflictRule) -> String {

@@ -1,0 +1,143 @@
+import GreenAllocCore
+import MILP
+
+extension ExplainContext {
+    /// Exact `counterfactual_budget.add`: the smallest Δ (within 0.1%) at which the forced model with the
+    /// fund raised by Δ reaches today's optimum. Returns nil when no Δ up to the search bound does; `complete`
+    /// is false when a solve ran out of time (the answer is then an upper estimate).
+    func counterfactualAdd(_ project: Int) -> (add: Double?, complete: Bool) {
+        var complete = true
+        func reaches(_ amount: Double) -> Bool {
+            switch reachesOptimum(project, raisedBy: amount) {
+            case true?: return true
+            case false?: return false
+            case nil:
+                complete = false
+                return false
+            }
+        }
+        if reaches(0) { return (0, complete) }
+        let (_, total) = requestProfile(project)
+        guard total > 0 else { return (nil, complete) }  // raising the fund by Δ changes nothing for it
+        var upper: Double
+        if let fit = fittingAmount(project), reaches(fit) {
+            upper = fit
+        } else {
+            let fundBudget = budgetRows(of: project).values.reduce(0.0) { $0 + compiled.model.rows[$1].upper }
+            let bound = 10 * (fundBudget + total)
+            upper = total
+            while !reaches(upper) {
+                guard upper < bound else { return (nil, complete) }
+                upper = Swift.min(bound, upper * 4)
+            }
+        }
+        var lower = 0.0
+        while upper - lower > 1e-3 * upper {
+            let middle = (lower + upper) / 2
+            if reaches(middle) { upper = middle } else { lower = middle }
+        }
+        return (upper, complete)
+    }
+
+    /// Whether the forced model with the fund raised by `amount` has a plan worth today's optimum (nil:
+    /// the solver stopped without deciding).
+    func reachesOptimum(_ project: Int, raisedBy amount: Double) -> Bool? {
+        var model = raisingBudget(forcedModel(project), project: project, by: amount)
+        let terms = compiled.reportedObjective.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
+        if maximize {
+            model.addRow("reach_optimum", terms: terms, lower: optimum - tolerance)
+        } else {
+            model.addRow("reach_optimum", terms: terms, upper: optimum + tolerance)
+        }
+        model.replaceObjective(Array(repeating: 0, count: model.columnCount), sense: .maximize)
+        var start = point
+        adding(project, to: &start)
+        start = settlingShortfalls(start)
+        guard let result = try? solver.solve(model, parameters: parameters(start: start)) else { return nil }
+        if result.hasSolution { return true }
+        return result.termination == .infeasible ? false : nil
+    }
+
+    /// Δ that fits the project (at its least share) on top of today's plan in its fund's budgets; nil when
+    /// something other than the budget (a limit, a group, a requirement) then fails.
+    func fittingAmount(_ project: Int) -> Double? {
+        let (request, total) = requestProfile(project)
+        guard total > 0 else { return nil }
+        var values = point
+        adding(project, to: &values)
+        values = settlingShortfalls(values)
+        var amount = 0.0
+        for (position, row) in budgetRows(of: project) where request[position] > 0 {
+            let over = compiled.model.activity(ofRow: row, values) - compiled.model.rows[row].upper
+            amount = Swift.max(amount, over * total / request[position])
+        }
+        amount *= 1 + 1e-9
+        let model = raisingBudget(compiled.model, project: project, by: amount)
+        guard model.verify(values).isEmpty, loss(model.objectiveValue(values)) <= tolerance else { return nil }
+        return amount
+    }
+
+    /// Estimated Δ: the estimated loss over the LP's budget duals weighted by the request profile, capped by
+    /// the amount that fits the project on top of today's plan.
+    func estimatedAdd(_ project: Int, loss estimate: Double, duals: [Int: Double]) -> Double? {
+        if estimate <= tolerance { return 0 }
+        let (request, total) = requestProfile(project)
+        guard total > 0 else { return nil }
+        let fit = fittingAmount(project)
+        var rate = 0.0
+        for (position, row) in budgetRows(of: project) where request[position] > 0 {
+            rate += abs(duals[row] ?? 0) * request[position] / total
+        }
+        guard rate > 1e-12 else { return fit }
+        let byDuals = estimate / rate
+        return fit.map { Swift.min($0, byDuals) } ?? byDuals
+    }
+
+    /// LP relaxation duals of the budget rows (row index → dual), for the estimates.
+    func relaxationBudgetDuals() -> [Int: Double] {
+        var relaxed = Model(name: compiled.model.name, sense: compiled.model.sense)
+        for (index, column) in compiled.model.columns.enumerated() {
+            relaxed.addColumn(
+                column.name, kind: .continuous, lower: column.lower, upper: column.upper,
+                objective: compiled.model.objective[index])
+        }
+        for row in compiled.model.rows { relaxed.addRow(row.name, terms: row.terms, lower: row.lower, upper: row.upper) }
+        relaxed.objectiveConstant = compiled.model.objectiveConstant
+        var parameters = parameters(limit: Swift.min(timeLimit, 10))
+        parameters.wantRelaxationDuals = true
+        guard let result = try? solver.solve(relaxed, parameters: parameters), let duals = result.rowDuals else { return [:] }
+        var budgetDuals: [Int: Double] = [:]
+        for (row, origin) in compiled.rowOrigins.enumerated() {
+            if case .budget = origin { budgetDuals[row] = duals[row] }
+        }
+        return budgetDuals
+    }
+
+    /// Estimated safety margin of a funded project (see `Explainer`); nil for locked-in projects and
+    /// projects without a fund or request.
+    func safety(of project: Int) -> Safety? {
+        let records = library.projectRecords
+        guard let fund = records[project].fund, !compiled.lockedIn.contains(project) else { return nil }
+        let (request, total) = requestProfile(project)
+        guard total > 0 else { return nil }
+        func worthPerMoney(_ index: Int) -> Double {
+            let subsidy = allocation.projects[index].subsidyTotal
+            let worth = columns(of: index).reduce(0.0) { $0 + compiled.model.objective[$1] * point[$1] }
+            return subsidy > 0 ? (maximize ? worth : -worth) / subsidy : .infinity
+        }
+        let own = worthPerMoney(project)
+        let locked = Set(compiled.lockedIn)
+        let weaker = records.indices.filter {
+            $0 != project && records[$0].fund == fund && allocation.projects[$0].funded && !locked.contains($0)
+                && worthPerMoney($0) < own
+        }
+        var cut = Double.infinity
+        for (position, row) in budgetRows(of: project) where request[position] > 0 {
+            let slack = compiled.model.rows[row].upper - compiled.model.activity(ofRow: row, point)
+            let absorbable = Swift.max(0, slack) + weaker.reduce(0.0) { $0 + allocation.projects[$1].subsidy[position] }
+            cut = Swift.min(cut, absorbable * total / request[position])
+        }
+        guard cut.isFinite else { return nil }
+        return Safety(fund: scenario.funds[fund].id, cut: cut)
+    }
+}
