@@ -101,7 +101,8 @@ public struct RuleSet: Sendable {
             }
         }
         for (column, _) in scenario.objective.weights {
-            checkBenefit(column, scenario.objective.location, "objective weight '\(column)'")
+            checkBenefit(
+                column, scenario.objective.weightLocations[column] ?? scenario.objective.location, "objective weight '\(column)'")
         }
         for limit in scenario.limits {
             if case .benefit(let column) = limit.sum { checkBenefit(column, limit.location, "limit '\(limit.name)' sum") }
