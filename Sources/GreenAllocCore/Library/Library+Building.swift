@@ -219,6 +219,10 @@ struct TableChecker {
         switch table.value(column, row: row) {
         case .missing: return nil
         case .number(let value): return value
+        case .text(let text) where parseDecimal(text[...]) != nil:
+            // One bad cell types the whole column as text; its other cells are still numbers, and only
+            // the bad cell is reported.
+            return parseDecimal(text[...])
         case let other:
             error(table, row: row, column: column, "'\(other)' is not a number (\(column))")
             return nil

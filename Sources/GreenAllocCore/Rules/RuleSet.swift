@@ -101,8 +101,10 @@ public struct RuleSet: Sendable {
             }
         }
         for (column, _) in scenario.objective.weights {
-            checkBenefit(column, scenario.objective.location, "objective weight '\(column)'")
+            checkBenefit(
+                column, scenario.objective.weightLocations[column] ?? scenario.objective.location, "objective weight '\(column)'")
         }
+        errors += magnitudeErrors(scenario, library: library)
         for limit in scenario.limits {
             if case .benefit(let column) = limit.sum { checkBenefit(column, limit.location, "limit '\(limit.name)' sum") }
             if case .column(let column) = limit.groupBy, library.projects.column(column) == nil {
@@ -117,5 +119,49 @@ public struct RuleSet: Sendable {
             RuleSet(
                 fundEligible: fundEligible, exclusions: exclusions, limitFilters: filters, bonuses: bonuses,
                 loanEligible: loanEligible, loanBonuses: loanBonuses))
+    }
+}
+
+extension RuleSet {
+    /// Largest accepted weighted benefit of one project, and benefit value: beyond it sums over projects,
+    /// bonuses and the tie rule overflow or lose every digit that matters, so the model never reaches the solver.
+    public static let maximumMagnitude = 1e30
+
+    /// Benefit cells and weighted benefits too large for the model, at their cells; then the whole objective.
+    static func magnitudeErrors(_ scenario: Scenario, library: Library) -> [Diagnostic] {
+        var errors: [Diagnostic] = []
+        var columns = scenario.objective.weights.map(\.column)
+        for limit in scenario.limits { if case .benefit(let column) = limit.sum { columns.append(column) } }
+        for target in scenario.targets { if case .benefit(let column) = target.metric { columns.append(column) } }
+        var reported: Set<String> = []
+        for column in columns where reported.insert(column).inserted {
+            guard let values = library.projects.column(column)?.values else { continue }
+            let weight = scenario.objective.weights.filter { $0.column == column }.map { abs($0.weight) }.max() ?? 1
+            for (row, value) in values.enumerated() {
+                guard let number = value.number else { continue }
+                let weighted = abs(number) * max(weight, 1)
+                if !(weighted <= maximumMagnitude) {
+                    errors.append(
+                        .error(
+                            library.projects.location(row: row, column: column),
+                            "\(column) \(formatNumber(number))\(weight > 1 ? " × weight \(formatNumber(weight))" : "") is beyond \(formatNumber(maximumMagnitude)): too large for the model (check the unit)"))
+                }
+            }
+        }
+        guard errors.isEmpty, scenario.objective.sense == .maximizeBenefit else { return errors }
+        var bound = 0.0
+        for row in 0..<library.projects.rowCount {
+            for (column, weight) in scenario.objective.weights {
+                bound += abs(weight * (library.projects.value(column, row: row).number ?? 0))
+            }
+        }
+        for bonus in scenario.objective.bonuses where bonus.factor > 1 { bound *= bonus.factor }
+        if !(bound <= maximumMagnitude) {
+            errors.append(
+                .error(
+                    scenario.objective.location,
+                    "objective: the weighted benefits and bonus factors add up to \(formatNumber(bound)), beyond \(formatNumber(maximumMagnitude)): too large for the model (check weights, units and factors)"))
+        }
+        return errors
     }
 }

@@ -226,16 +226,20 @@ public struct ObjectiveSpec: Sendable {
     public var bonuses: [BonusSpec]
     public var namingValue: Double
     public var location: SourceLocation?
+    /// Where each weight is written (its key), by benefit column; messages about a weight point there.
+    public var weightLocations: [String: SourceLocation]
 
     public init(
         sense: ObjectiveSense = .maximizeBenefit, weights: [(column: String, weight: Double)] = [],
-        bonuses: [BonusSpec] = [], namingValue: Double = 0, location: SourceLocation? = nil
+        bonuses: [BonusSpec] = [], namingValue: Double = 0, location: SourceLocation? = nil,
+        weightLocations: [String: SourceLocation] = [:]
     ) {
         self.sense = sense
         self.weights = weights
         self.bonuses = bonuses
         self.namingValue = namingValue
         self.location = location
+        self.weightLocations = weightLocations
     }
 }
 

@@ -24,7 +24,7 @@ struct ScenarioDecoder {
         let asOf = requiredNode(root, "as_of", section: "the scenario").flatMap { date($0, what: "as_of") }
         let years = requiredNode(root, "years", section: "the scenario").flatMap { yearList($0) } ?? []
         let tables = requiredNode(root, "tables", section: "the scenario").flatMap { decodeTables($0) }
-        let funds = list(root["funds"], what: "funds", required: true) { decoder, node, index in
+        let funds = list(root["funds"], what: "funds", required: true, at: root.location) { decoder, node, index in
             decoder.decodeFund(node, index: index, years: years)
         }
         let limits = list(root["limits"], what: "limits") { decoder, node, index in decoder.decodeLimit(node, index: index) }
@@ -47,8 +47,12 @@ struct ScenarioDecoder {
                 errors.append(.error(limit.location, "limit '\(limit.name)': unknown fund '\(fund)' (funds: \(funds.map(\.id).joined(separator: ", ")))"))
             }
         }
-        if funds.filter({ $0.kind == .namingAward }).count > 1 {
-            errors.append(.error(root["funds"]?.location, "at most one fund may be of kind naming_award"))
+        let namingAwards = funds.filter { $0.kind == .namingAward }
+        if namingAwards.count > 1 {
+            errors.append(
+                .error(
+                    namingAwards[1].location ?? root["funds"]?.location,
+                    "at most one fund may be of kind naming_award ('\(namingAwards[0].id)' is one already)"))
         }
         for target in targets where target.metric.isEcoPark {
             if let year = target.year, let last = years.max(), year < (years.min() ?? year) || year > last + 100 {
@@ -219,11 +223,13 @@ struct ScenarioDecoder {
             errors.append(.error(node.location, "objective: give either maximize or minimize, not both"))
         }
         var weights: [(column: String, weight: Double)] = []
+        var weightLocations: [String: SourceLocation] = [:]
         if let weightsNode = node["weights"], !weightsNode.isNull {
             if let entries = weightsNode.entries {
                 for entry in entries {
                     if let weight = number(entry.value, what: "objective weight '\(entry.key)'") {
                         weights.append((entry.key, weight))
+                        weightLocations[entry.key] = entry.keyLocation
                     }
                 }
             } else {
@@ -238,7 +244,8 @@ struct ScenarioDecoder {
         }
         let namingValue = node["naming_value"].flatMap { number($0, what: "objective.naming_value") } ?? 0
         if namingValue < 0 { errors.append(.error(node["naming_value"]?.location, "objective.naming_value must not be negative")) }
-        return ObjectiveSpec(sense: sense, weights: weights, bonuses: bonuses, namingValue: namingValue, location: node.location)
+        return ObjectiveSpec(sense: sense, weights: weights, bonuses: bonuses, namingValue: namingValue, location: node.location,
+            weightLocations: weightLocations)
     }
 
     mutating func decodeTarget(_ node: YAMLNode, index: Int) -> TargetSpec? {
@@ -444,10 +451,11 @@ struct ScenarioDecoder {
     }
 
     mutating func list<T>(
-        _ node: YAMLNode?, what: String, required: Bool = false, _ decode: (inout ScenarioDecoder, YAMLNode, Int) -> T?
+        _ node: YAMLNode?, what: String, required: Bool = false, at place: SourceLocation? = nil,
+        _ decode: (inout ScenarioDecoder, YAMLNode, Int) -> T?
     ) -> [T] {
         guard let node, !node.isNull else {
-            if required { errors.append(.error(nil, "the scenario needs '\(what)'")) }
+            if required { errors.append(.error(node?.location ?? place, "the scenario needs '\(what)'")) }
             return []
         }
         guard let items = node.items else {

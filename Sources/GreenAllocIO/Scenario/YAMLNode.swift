@@ -59,7 +59,7 @@ public enum YAMLReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return .failure(InputErrors([describe(error, file: file)]))
+            return .failure(InputErrors([describe(error, file: file, text: text)]))
         } catch {
             return .failure(InputErrors([.error(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")]))
         }
@@ -68,7 +68,7 @@ public enum YAMLReader {
         }
         var budget = maximumNodes
         do {
-            return .success(try convert(root, file: file, depth: 0, budget: &budget))
+            return .success(try convert(root, file: file, depth: 0, budget: &budget, entry: nil))
         } catch let error as InputErrors {
             return .failure(error)
         } catch {
@@ -80,12 +80,19 @@ public enum YAMLReader {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws -> YAMLNode {
+    /// `entry` is the top-level key being read: an alias bomb is reported there (the marks of expanded
+    /// nodes point at their anchors, which are harmless on their own).
+    private static func convert(
+        _ node: Node, file: String, depth: Int, budget: inout Int, entry: (key: String, location: SourceLocation)?
+    ) throws -> YAMLNode {
         budget -= 1
         let here = location(node.mark, file: file)
         if budget < 0 {
+            let under = entry.map { " under '\($0.key)'" } ?? ""
             throw InputErrors([
-                .error(here, "the YAML expands to more than \(maximumNodes) nodes (aliases?); refusing to read it")
+                .error(
+                    entry?.location ?? here,
+                    "the YAML expands to more than \(maximumNodes) nodes\(under) (aliases?); refusing to read it")
             ])
         }
         if depth > maximumDepth {
@@ -99,7 +106,7 @@ public enum YAMLReader {
         case .sequence(let sequence):
             var items: [YAMLNode] = []
             for item in sequence {
-                items.append(try convert(item, file: file, depth: depth + 1, budget: &budget))
+                items.append(try convert(item, file: file, depth: depth + 1, budget: &budget, entry: entry))
             }
             return YAMLNode(.sequence(items), location: here)
         case .mapping(let mapping):
@@ -117,16 +124,27 @@ public enum YAMLReader {
                 }
                 seen[keyScalar.string] = keyLocation
                 entries.append(
-                    (keyScalar.string, keyLocation, try convert(value, file: file, depth: depth + 1, budget: &budget)))
+                    (
+                        keyScalar.string, keyLocation,
+                        try convert(
+                            value, file: file, depth: depth + 1, budget: &budget,
+                            entry: entry ?? (keyScalar.string, keyLocation))
+                    ))
             }
             return YAMLNode(.mapping(entries), location: here)
         }
     }
 
-    static func describe(_ error: YamlError, file: String) -> Diagnostic {
+    static func describe(_ error: YamlError, file: String, text: String = "") -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // A quote or bracket left open runs to the end of the file: what is wrong is where it opened.
+            if let context, problem.contains("end of stream") {
+                return .error(
+                    location(context.mark, file: file),
+                    "YAML syntax: \(context.text) that is never closed (\(problem) at line \(mark.line))")
+            }
             let extra = context.map { " (\($0.text))" } ?? ""
             return .error(location(mark, file: file), "YAML syntax: \(problem)\(extra)")
         case .reader(let problem, let offset, _, _):
@@ -134,10 +152,37 @@ public enum YAMLReader {
                 SourceLocation(file: file, line: 1, column: 1),
                 "the file is not readable YAML text: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence; the error is the repetition.
+            let first = location(context.mark, file: file)
+            guard let key = duplicates.first,
+                let again = repetition(of: key, after: context.mark, in: text)
+            else {
+                return .error(first, "duplicate keys: \(duplicates.joined(separator: ", "))")
+            }
             return .error(
-                location(context.mark, file: file), "duplicate keys: \(duplicates.joined(separator: ", "))")
+                SourceLocation(file: file, line: again.line, column: again.column),
+                "duplicate key '\(key)' (first at line \(first.line))")
         default:
             return .error(SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
         }
+    }
+
+    /// The next line after `mark` that starts, at the same column, with `key:` (block mappings; nil for
+    /// a repetition inside one flow mapping).
+    static func repetition(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line < lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let start = mark.column - 1
+            guard start >= 0, line.count > start, line[..<start].allSatisfy({ $0 == " " }) else { continue }
+            var rest = String(String.UnicodeScalarView(line[start...]))
+            for quote in ["\"", "'"] where rest.hasPrefix(quote + key + quote) {
+                rest = key + rest.dropFirst(key.count + 2)
+            }
+            guard rest.hasPrefix(key) else { continue }
+            if rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") { return (index + 1, mark.column) }
+        }
+        return nil
     }
 }

@@ -1,0 +1,1 @@
+../../../Sources/GreenAllocIO/CSV/CSVReader+Records.swift

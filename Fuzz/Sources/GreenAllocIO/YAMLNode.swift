@@ -1,0 +1,1 @@
+../../../Sources/GreenAllocIO/Scenario/YAMLNode.swift
