@@ -101,9 +101,13 @@ public struct Compiler {
         let namingValued = scenario.objective.sense == .maximizeBenefit && scenario.objective.namingValue > 0
         var naming: [NamingCandidate] = []
         if ecoTargets || namingValued {
+            var prerequisitesByPark: [Int: [Int]] = [:]
+            for (index, record) in projects.enumerated() where record.namingPrerequisite {
+                prerequisitesByPark[record.park, default: []].append(index)
+            }
             for (parkIndex, park) in library.parkRecords.enumerated() {
-                guard let year = namingYear(park: parkIndex, facts: facts) else { continue }
-                let prerequisites = projects.indices.filter { projects[$0].park == parkIndex && projects[$0].namingPrerequisite }
+                let prerequisites = prerequisitesByPark[parkIndex] ?? []
+                guard let year = namingYear(park: parkIndex, prerequisites: prerequisites, facts: facts) else { continue }
                 let column = model.addColumn(
                     "name_\(Self.safeName(park.id, index: parkIndex))_\(year)", kind: .binary,
                     objective: namingValued ? scenario.objective.namingValue : 0)
@@ -200,13 +204,10 @@ public struct Compiler {
     /// prerequisite, all of them fundable at θ = 1, and a naming year inside the horizon. The year is the
     /// latest year a prerequisite draws money, or `naming_year` if later (the first horizon year when no
     /// prerequisite draws money and no `naming_year` is given).
-    func namingYear(park index: Int, facts: [ProjectFacts]) -> Int? {
+    func namingYear(park index: Int, prerequisites: [Int], facts: [ProjectFacts]) -> Int? {
         let park = library.parkRecords[index]
         guard park.status == .underConstruction else { return nil }
         if let barred = park.barredUntil, barred > scenario.asOf { return nil }
-        let prerequisites = library.projectRecords.indices.filter {
-            library.projectRecords[$0].park == index && library.projectRecords[$0].namingPrerequisite
-        }
         guard !prerequisites.isEmpty else { return nil }
         guard prerequisites.allSatisfy({ facts[$0].fundable && facts[$0].cap >= 1 - 1e-12 }) else { return nil }
         var year: Int?
