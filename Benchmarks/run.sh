@@ -46,8 +46,11 @@ for size in $SIZES; do
     "$BIN" export-model "$dir/scenario.yaml" --lp "$dir/model.lp" 2>/dev/null
 
     echo "== $size projects: glpsol" >&2
+    # GLPKSolver switches the feasibility pump on from 5,000 integer columns: match it.
+    integers=$(awk '/^(Binary|General)/{on=1;next} /^End/{on=0} on{n+=NF} END{print n+0}' "$dir/model.lp")
+    fpump=(); if (( integers >= 5000 )); then fpump=(--fpump); fi
     timed glpsol "$dir" -- glpsol --lp "$dir/model.lp" --mipgap "$GAP" --tmlim "$TIME_LIMIT" \
-        --intopt --mir --gomory --clique -w "$dir/glpsol.sol"
+        --intopt --mir --gomory --clique "${fpump[@]}" -w "$dir/glpsol.sol"
     echo "== $size projects: greenalloc solve --no-tiebreak" >&2
     timed solve "$dir" -- "$BIN" solve "$dir/scenario.yaml" --out "$dir/out" --no-tiebreak \
         --gap "$GAP" --time-limit "$TIME_LIMIT"

