@@ -79,7 +79,8 @@ import Testing
             #expect(code == 0, "\(capture.error)")
             var files = outputFiles(out)
             files["run.json"] = nil
-            #expect(files.keys.sorted() == ["allocation.json", "projects.csv", "report.en.md", "report.md"])
+            let banks = (1...12).map { String(format: "bank-B%02d.csv", $0) }
+            #expect(files.keys.sorted() == ["allocation.json"] + banks + ["projects.csv", "report.en.md", "report.md"])
             if let reference {
                 for (name, data) in files { #expect(data == reference[name], "run \(run): \(name) differs") }
             } else {

@@ -216,7 +216,8 @@ public struct LoanStage {
         let built = build(projects: outcomes)
         let model = built.model
         var parameters = SolverParameters(
-            timeLimit: settings.loanTimeLimit, relativeGap: settings.relativeGap, log: settings.solverLog,
+            timeLimit: settings.loanTimeLimit, relativeGap: settings.loanGap(binaries: model.columnCount),
+            log: settings.solverLog,
             concurrent: true, logHandler: settings.logHandler)
         var solves = 0
         var status = AllocationStatus.optimal
