@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
+        .target(name: "GreenAllocWhatIf", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
         .target(
             name: "GreenAllocIO",
             dependencies: [
-                "GreenAllocCore", "MILP",
+                "GreenAllocCore", "GreenAllocWhatIf", "MILP",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -37,7 +38,7 @@ let package = Package(
         .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocIO", "GreenAllocGenerator", "MILP", "MILPGLPK",
+                "GreenAllocCore", "GreenAllocIO", "GreenAllocGenerator", "GreenAllocWhatIf", "MILP", "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -55,7 +56,9 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCLITests",
-            dependencies: ["GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "MILP", "MILPGLPK", "TestSupport"],
+            dependencies: [
+                "GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "GreenAllocWhatIf", "MILP", "MILPGLPK", "TestSupport",
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
