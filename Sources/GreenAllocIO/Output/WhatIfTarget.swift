@@ -42,7 +42,7 @@ public enum WhatIfTargetOutput {
             if let diagnosis = search.diagnosis {
                 text += "\nRules in conflict with the target at ×\(MoneyFormat.plain(search.unlimitedScale)) of the budget:\n\n"
                 for rule in diagnosis.conflict { text += "- \(describe(rule))\n" }
-                for line in diagnosis.explanation { text += "- \(line)\n" }
+                for line in diagnosis.explanation where !search.reasons.contains(line) { text += "- \(line)\n" }
             }
             return text
         }
