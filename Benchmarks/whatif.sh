@@ -19,6 +19,10 @@ start=$(now)
 sweep=$(echo "$(now) - $start" | bc -l)
 
 start=$(now)
+"$bin" sweep "$scenario" --fund "$fund" --from 0.5 --to 2.0 --steps 31 --format csv --cold >/dev/null 2>&1
+cold=$(echo "$(now) - $start" | bc -l)
+
+start=$(now)
 "$bin" solve "$scenario" --format json --no-tiebreak >/dev/null 2>&1
 single=$(echo "$(now) - $start" | bc -l)
 
@@ -36,5 +40,6 @@ printf 'one solve (with tie rule):   %.2f s\n' "$solve"
 printf 'one solve (--no-tiebreak):   %.2f s\n' "$single"
 printf '31-point sweep of %s:  %.2f s\n' "$fund" "$sweep"
 printf 'sweep / one solve:           %.2fx (goal <= 4x)\n' "$(echo "$sweep / $solve" | bc -l)"
+printf '31-point sweep, --cold:      %.2f s (%.2fx one solve)\n' "$cold" "$(echo "$cold / $solve" | bc -l)"
 printf 'sweep / one --no-tiebreak:   %.2fx\n' "$(echo "$sweep / $single" | bc -l)"
 printf '31 separate cold solves:     %.2f s (sweep is %.2fx of that)\n' "$separate" "$(echo "$sweep / $separate" | bc -l)"

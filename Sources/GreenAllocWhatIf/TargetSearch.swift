@@ -1,5 +1,5 @@
 public import GreenAllocCore
-public import MILP
+internal import MILP
 
 /// The answer of a target search: the smallest scale of a fund's budget at which a target holds.
 public struct TargetSearchResult: Sendable {
@@ -120,7 +120,15 @@ extension WhatIfRunner {
         result.lowerScale = lowProved || low > 0 ? low : nil
         result.budget = budget(fund: fund, scale: high)
         result.reasons = []
-        result.allocation = try run(scaled(fund: fund, by: high, in: hard))
+        var plan = try run(scaled(fund: fund, by: high, in: hard))
+        if plan.status == .infeasible, high > 0 {
+            // The plan found fits only within the solver's tolerance: give the budget a hair more room.
+            high = Swift.min(unlimited, high * (1 + 1e-6))
+            result.scale = high
+            result.budget = budget(fund: fund, scale: high)
+            plan = try run(scaled(fund: fund, by: high, in: hard))
+        }
+        result.allocation = plan
         result.seconds = clock() - began
         return result
     }
