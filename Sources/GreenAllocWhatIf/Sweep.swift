@@ -1,5 +1,5 @@
 public import GreenAllocCore
-public import MILP
+internal import MILP
 internal import Foundation
 
 /// One point of a budget sweep.
