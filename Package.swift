@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
         .target(name: "GreenAllocExplain", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
+        .target(name: "GreenAllocWhatIf", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
         .target(
             name: "GreenAllocIO",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "MILP",
+                "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -38,7 +39,8 @@ let package = Package(
         .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "GreenAllocIO", "GreenAllocGenerator", "MILP", "MILPGLPK",
+                "GreenAllocCore", "GreenAllocExplain", "GreenAllocIO", "GreenAllocGenerator", "GreenAllocWhatIf", "MILP",
+                "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -56,7 +58,9 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCLITests",
-            dependencies: ["GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "MILP", "MILPGLPK", "TestSupport"],
+            dependencies: [
+                "GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "GreenAllocWhatIf", "MILP", "MILPGLPK", "TestSupport",
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),

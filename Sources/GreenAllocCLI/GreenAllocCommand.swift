@@ -19,7 +19,10 @@ public struct GreenAllocCommand: ParsableCommand {
             integer program from the rules and budgets, solves it with GLPK and writes the allocation: which
             project gets how much subsidy in which year, which parks get named, and why. Money is in 万元.
             """,
-        subcommands: [Solve.self, Explain.self, Rank.self, Validate.self, ExportModel.self, Generate.self])
+        subcommands: [
+            Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Validate.self, ExportModel.self,
+            Generate.self,
+        ])
 
     @Flag(name: .long, help: "Print greenalloc's and GLPK's versions.")
     var version = false

@@ -1,0 +1,55 @@
+public import ArgumentParser
+internal import Foundation
+internal import GreenAllocCore
+internal import GreenAllocIO
+internal import GreenAllocWhatIf
+
+struct Compare: ParsableCommand, ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve several scenarios and compare them side by side.",
+        discussion: """
+            Solves each scenario as `solve` does (scenarios run in parallel, one GLPK solve per core) and prints,
+            per scenario: status, objective, subsidy by fund, year, city and category, eco parks named, targets
+            met, loans placed; then the projects that differ from the first scenario (funded only here, dropped
+            here, share changed). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when
+            one has no solution in time, 64 usage error, 65 input error, 1 anything else.
+            """)
+
+    @Argument(help: "Two or more scenario YAML files; the first is the baseline of the differences.")
+    var scenarios: [String]
+
+    @Option(name: .long, help: "md (default), csv or json.")
+    var format: OutputFormat = .md
+
+    @OptionGroup var options: SolveOptions
+
+    func validate() throws {
+        if scenarios.count < 2 { throw ValidationError("compare needs at least two scenarios") }
+    }
+
+    func execute(console: Console) throws -> Int32 {
+        var inputs: [ScenarioInputs] = []
+        var errors: [Diagnostic] = []
+        for path in scenarios {
+            switch ScenarioInputs.load(path: path) {
+            case .failure(let failure): errors += failure.diagnostics
+            case .success(let loaded):
+                CommandLineRunner.report(loaded.warnings, console: console)
+                inputs.append(loaded)
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        console.error("greenalloc: comparing \(inputs.count) scenarios\n")
+        let runners = zip(scenarios, inputs).map { path, input in
+            (file: (path as NSString).lastPathComponent, runner: WhatIfSupport.runner(input, options: options, tiebreak: true, console: console))
+        }
+        let comparison = try WhatIfRunner.compare(runners, threads: ProcessInfo.processInfo.activeProcessorCount)
+        switch format {
+        case .json: console.out(WhatIfCompareOutput.json(comparison))
+        case .csv: console.out(WhatIfCompareOutput.csv(comparison))
+        case .md: console.out(WhatIfCompareOutput.markdown(comparison))
+        }
+        let codes = comparison.scenarios.map { $0.status.exitCode }
+        return codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success
+    }
+}

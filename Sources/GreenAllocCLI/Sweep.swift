@@ -1,0 +1,139 @@
+public import ArgumentParser
+internal import Foundation
+internal import GreenAllocCore
+internal import GreenAllocIO
+internal import GreenAllocWhatIf
+internal import MILPGLPK
+
+struct Sweep: ParsableCommand, ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a scenario at a range of budgets of one fund.",
+        discussion: """
+            N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's
+            budget in every year. Points run on all cores, each warm-started from its neighbour's plan. One solve
+            per point unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg
+            (objective against budget) and sweep.md. Exit codes: 0 done (whatever the points' statuses), 64 usage
+            error, 65 input error, 1 anything else.
+            """)
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "The id of the fund whose budget is scaled.")
+    var fund: String
+
+    @Option(name: .long, help: "The first scale (e.g. 0.5 or 50%).")
+    var from: Scale
+
+    @Option(name: .long, help: "The last scale (e.g. 2.0 or 200%).")
+    var to: Scale
+
+    @Option(name: .long, help: "Number of points, both ends included.")
+    var steps: Int
+
+    @Option(name: .long, help: "Print csv (default), md or json.")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "Write sweep.csv, sweep.svg and sweep.md into this directory.")
+    var out: String?
+
+    @Flag(name: .long, help: "Apply the tie rule at each point (two solves per point, no warm start).")
+    var tiebreak = false
+
+    @Flag(name: .long, help: "Solve every point cold (GLPK's MIP presolver instead of the neighbour's plan as a start).")
+    var cold = false
+
+    @Flag(name: .long, help: "Print each point's solve time on standard error.")
+    var timings = false
+
+    @OptionGroup var options: SolveOptions
+
+    func validate() throws {
+        if steps < 1 { throw ValidationError("--steps must be at least 1") }
+        if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
+    }
+
+    func execute(console: Console) throws -> Int32 {
+        let scales: [Double]
+        do { scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps) } catch let error as WhatIfError { throw error.usage }
+        let inputs = try loadInputs(scenario, console: console)
+        let runner = WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
+        do { _ = try runner.fundIndex(fund) } catch let error as WhatIfError { throw error.usage }
+        let clock = WhatIfSupport.clock()
+        console.error("greenalloc: sweeping \(fund) over \(scales.count) points on \(min(runner.threads, scales.count)) threads\n")
+        let sweep = try runner.sweep(
+            fund: fund, scales: scales, tiebreak: tiebreak, warmStart: !cold, clock: clock,
+            progress: WhatIfSupport.progress(console: console, label: "greenalloc: sweep"))
+        if let out {
+            try OutputDirectory.write(
+                files: [
+                    "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
+                    "sweep.svg": Array(WhatIfSweepOutput.svg(sweep).utf8),
+                    "sweep.md": Array(WhatIfSweepOutput.markdown(sweep, chart: "sweep.svg").utf8),
+                ], to: out)
+        }
+        switch format ?? (out == nil ? .csv : nil) {
+        case .csv: console.out(WhatIfSweepOutput.csv(sweep))
+        case .md: console.out(WhatIfSweepOutput.markdown(sweep))
+        case .json: console.out(WhatIfSweepOutput.json(sweep))
+        case nil: break
+        }
+        let warm = sweep.points.filter(\.warmStarted).count
+        if timings {
+            for point in sweep.points { console.error("scale \(point.scale): \(String(format: "%.3f", point.seconds)) s\(point.warmStarted ? " (warm)" : "")\n") }
+        }
+        console.error(
+            "greenalloc: \(sweep.points.count) points in \(String(format: "%.2f", sweep.seconds)) s (\(warm) warm-started)"
+                + (out.map { " → \($0)" } ?? "") + "\n")
+        return ExitStatus.success
+    }
+}
+
+/// Shared by compare, sweep and target: the clock, the runner over GLPK, and a terminal progress line.
+enum WhatIfSupport {
+    static func clock() -> @Sendable () -> Double {
+        let clock = ContinuousClock()
+        let began = clock.now
+        return {
+            let elapsed = clock.now - began
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+    }
+
+    static func runner(_ inputs: ScenarioInputs, options: SolveOptions, tiebreak: Bool, console: Console) -> WhatIfRunner {
+        var settings = RunSettings(
+            scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
+            noTiebreak: options.noTiebreak || !tiebreak, solverLog: options.solverLog)
+        if options.solverLog { settings.logHandler = { line in console.error(line) } }
+        return WhatIfRunner(
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver(),
+            settings: settings, inputsSHA256: inputs.inputsSHA256)
+    }
+
+    /// A progress line on standard error, only when it is a terminal and the console is the real one.
+    static func progress(console: Console, label: String) -> (@Sendable (Int, Int) -> Void)? {
+        guard console === Console.standard, isatty(2) != 0 else { return nil }
+        return { done, total in
+            console.error("\r\(label): \(done)/\(total)" + (done == total ? "\n" : ""))
+        }
+    }
+}
+
+/// A scale written as a number (1.5) or a percentage (150%).
+struct Scale: ExpressibleByArgument {
+    var value: Double
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("%") {
+            guard let number = Double(text.dropLast()), number.isFinite else { return nil }
+            value = number / 100
+        } else {
+            guard let number = Double(text), number.isFinite else { return nil }
+            value = number
+        }
+    }
+}
+
+extension WhatIfError {
+    var usage: UsageError { UsageError(message: message) }
+}

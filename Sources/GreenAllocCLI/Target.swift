@@ -1,0 +1,59 @@
+public import ArgumentParser
+internal import Foundation
+internal import GreenAllocCore
+internal import GreenAllocIO
+internal import GreenAllocWhatIf
+
+struct Target: ParsableCommand, ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the smallest budget of a fund at which a target is met.",
+        discussion: """
+            Treats the named target as hard and bisects over the scale of the fund's budget (every year
+            multiplied alike) to within 0.1%, then solves the plan at that budget. When no budget suffices (the
+            target fails even when every request of the fund fits), says so and names the conflicting rules.
+            Exit codes: 0 found, 3 no budget suffices, 64 usage error, 65 input error, 1 anything else.
+            """)
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "The target's name (as in the scenario's targets).")
+    var target: String
+
+    @Option(name: .long, help: "The id of the fund whose budget is scaled.")
+    var fund: String
+
+    @Option(name: .long, help: "Print json (default) or md.")
+    var format: OutputFormat = .json
+
+    @Option(name: .long, help: "Report language of the plan's reasons: zh (default) or en.")
+    var lang: ReportLanguage = .zh
+
+    @OptionGroup var options: SolveOptions
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("target prints json or md") }
+    }
+
+    func execute(console: Console) throws -> Int32 {
+        let inputs = try loadInputs(scenario, console: console)
+        let runner = WhatIfSupport.runner(inputs, options: options, tiebreak: true, console: console)
+        console.error("greenalloc: searching the budget of \(fund) that meets 「\(target)」\n")
+        let search: TargetSearchResult
+        do {
+            search = try runner.target(name: target, fund: fund, clock: WhatIfSupport.clock())
+        } catch let error as WhatIfError {
+            throw error.usage
+        }
+        switch format {
+        case .md: console.out(WhatIfTargetOutput.markdown(search))
+        default: console.out(WhatIfTargetOutput.json(search, language: lang))
+        }
+        if let scale = search.scale {
+            console.error("greenalloc: met at ×\(String(format: "%.4f", scale)) after \(search.solves) feasibility solves in \(String(format: "%.2f", search.seconds)) s\n")
+            return ExitStatus.success
+        }
+        console.error("greenalloc: no budget of \(fund) meets 「\(target)」: \(search.reasons.first ?? "")\n")
+        return ExitStatus.infeasible
+    }
+}

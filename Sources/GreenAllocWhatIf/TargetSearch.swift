@@ -1,0 +1,155 @@
+public import GreenAllocCore
+internal import MILP
+
+/// The answer of a target search: the smallest scale of a fund's budget at which a target holds.
+public struct TargetSearchResult: Sendable {
+    public var scenario: String
+    public var target: String
+    public var fundID: String
+    public var fundName: String
+    public var baseBudget: [Int: Double]
+    /// True when some budget meets the target.
+    public var met: Bool
+    /// The smallest scale found (within `tolerance` relative), nil when no budget suffices.
+    public var scale: Double?
+    /// The largest scale proved too small (the answer lies in (lowerScale, scale]).
+    public var lowerScale: Double?
+    public var budget: [Int: Double]?
+    /// The plan at that budget, with the target hard and the scenario's objective.
+    public var allocation: Allocation?
+    /// The scale treated as unlimited: every request of the fund fits its budget in every year that has one.
+    public var unlimitedScale: Double
+    /// Why no budget suffices (empty when met).
+    public var reasons: [String]
+    /// Rules that conflict with the target even with unlimited budget (from the run at `unlimitedScale`).
+    public var diagnosis: Diagnosis?
+    /// False when a solve stopped on its time limit without deciding feasibility.
+    public var exact: Bool
+    public var solves: Int
+    public var tolerance: Double
+    public var seconds: Double
+}
+
+extension WhatIfRunner {
+    /// Bisection over the scale of one fund's budget, with the named target made hard and feasibility solves
+    /// (zero objective: the first plan found ends each solve). A feasible plan found at scale s needs only
+    /// r ≤ s (its largest use/budget ratio over the years), so the upper end drops to r at once.
+    public func target(
+        name: String, fund fundID: String, tolerance: Double = 1e-3, clock: @escaping @Sendable () -> Double = { 0 }
+    ) throws -> TargetSearchResult {
+        let began = clock()
+        let fund = try fundIndex(fundID)
+        guard let targetIndex = scenario.targets.firstIndex(where: { $0.name == name }) else {
+            let names = scenario.targets.map { "「\($0.name)」" }.joined(separator: ", ")
+            throw WhatIfError(
+                "unknown target '\(name)'; "
+                    + (names.isEmpty ? "the scenario has no targets" : "the scenario's targets are: \(names)"))
+        }
+        var hard = scenario
+        hard.targets[targetIndex].penalty = nil
+        let scalable = ScalableModel(runner: self, scenario: hard, fund: fund)
+        var feasibility = scalable
+        feasibility.compiled.model.replaceObjective(
+            Array(repeating: 0, count: scalable.compiled.model.columnCount), sense: .maximize)
+
+        let unlimited = unlimitedScale(fund: fund)
+        var result = TargetSearchResult(
+            scenario: scenario.name, target: name, fundID: scenario.funds[fund].id, fundName: scenario.funds[fund].name,
+            baseBudget: budget(fund: fund, scale: 1), met: false, scale: nil, lowerScale: nil, budget: nil,
+            allocation: nil, unlimitedScale: unlimited, reasons: [], diagnosis: nil, exact: true, solves: 0,
+            tolerance: tolerance, seconds: 0)
+
+        for year in scenario.years where scenario.funds[fund].budget(in: year) == 0 {
+            let need = demand(fund: fund, year: year)
+            if need > 0 {
+                result.reasons.append(
+                    "the fund has no budget in \(year) (scaling cannot add any), while its projects request \(need)万 there")
+            }
+        }
+
+        /// nil: undecided (time limit).
+        func feasible(at scale: Double) throws -> (Bool?, [Double]?) {
+            if !scalable.budgetIndependentBlock.isEmpty { return (false, nil) }
+            result.solves += 1
+            let answer = try solver.solve(feasibility.model(at: scale), parameters: parameters())
+            switch (answer.termination, answer.primal) {
+            case (_, .feasiblePoint): return (true, answer.values)
+            case (.infeasible, _), (.infeasibleOrUnbounded, _): return (false, nil)
+            default:
+                result.exact = false
+                return (nil, nil)
+            }
+        }
+
+        let (atUnlimited, unlimitedValues) = try feasible(at: unlimited)
+        guard atUnlimited == true, let unlimitedValues else {
+            // Explain with the full pipeline at the unlimited budget: its diagnosis names the conflicting rules.
+            let allocation = try run(scaled(fund: fund, by: unlimited, in: hard))
+            result.diagnosis = allocation.diagnosis
+            result.allocation = allocation
+            result.reasons.insert(
+                atUnlimited == nil
+                    ? "no plan meeting the target was found within the time limit even at ×\(unlimited) of the budget"
+                    : "the target cannot be met even with unlimited budget (×\(unlimited): every request of the fund fits)",
+                at: 0)
+            for finding in scalable.budgetIndependentBlock { result.reasons.append(finding.message) }
+            result.seconds = clock() - began
+            return result
+        }
+        var high = scalable.requiredScale(unlimitedValues)
+        var low = 0.0
+        var lowProved = false
+        if high > 0 {
+            let (atZero, _) = try feasible(at: 0)
+            if atZero == true { high = 0 } else { lowProved = atZero == false }
+        }
+        var iterations = 0
+        while high > 0, high - low > tolerance * high, iterations < 200 {
+            iterations += 1
+            let middle = (low + high) / 2
+            let (ok, values) = try feasible(at: middle)
+            if ok == true, let values {
+                high = Swift.min(middle, scalable.requiredScale(values))
+            } else {
+                low = middle
+                lowProved = lowProved || ok == false
+            }
+        }
+        result.met = true
+        result.scale = high
+        result.lowerScale = lowProved || low > 0 ? low : nil
+        result.budget = budget(fund: fund, scale: high)
+        result.reasons = []
+        var plan = try run(scaled(fund: fund, by: high, in: hard))
+        if plan.status == .infeasible, high > 0 {
+            // The plan found fits only within the solver's tolerance: give the budget a hair more room.
+            high = Swift.min(unlimited, high * (1 + 1e-6))
+            result.scale = high
+            result.budget = budget(fund: fund, scale: high)
+            plan = try run(scaled(fund: fund, by: high, in: hard))
+        }
+        result.allocation = plan
+        result.seconds = clock() - began
+        return result
+    }
+
+    /// Requests of the fund's projects in a year (plus every possible naming award for a naming fund).
+    func demand(fund: Int, year: Int) -> Double {
+        let spec = scenario.funds[fund]
+        guard let yearIndex = scenario.years.firstIndex(of: year) else { return 0 }
+        if spec.kind == .namingAward {
+            return (spec.award ?? 0) * Double(library.parkRecords.count)
+        }
+        return library.projectRecords.filter { $0.fund == fund }.reduce(0) { $0 + $1.request[yearIndex] }
+    }
+
+    /// A scale at which the fund's budget rows cannot bind: every year's demand fits (at least ×1, with 1% room).
+    func unlimitedScale(fund: Int) -> Double {
+        var scale = 1.0
+        for year in scenario.years {
+            let base = scenario.funds[fund].budget(in: year)
+            if base > 0 { scale = Swift.max(scale, demand(fund: fund, year: year) / base) }
+        }
+        return (scale * 1.01 * 1000).rounded(.up) / 1000
+    }
+}
