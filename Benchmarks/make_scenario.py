@@ -3,8 +3,10 @@
 
 Usage: python3 make_scenario.py BASELINE_YAML DIR
 
-Same funds, limits, exclusions, objective, target and loans as the baseline; only the figures that depend on
-the province's size are scaled:
+Same funds, limits, exclusions, objective and target as the baseline, without its `loans` section: the
+comparison with glpsol is on the subsidy model that `export-model` writes, so greenalloc's wall time must
+not include the loan stage (its cost on the bundle is in the README). Only the figures that depend on the
+province's size are scaled:
 - special-fund budgets per year: baseline budget × (fundable requests of DIR / fundable requests of the
   bundled data) in that year, so budgets stay ≈ 1/3.2 of what could be funded;
 - naming-award budget per year: baseline × (parks under construction in DIR / in the bundle), whole awards;
@@ -74,6 +76,8 @@ def main():
             target["min"] = named + math.ceil(new * uc_scale)
     scenario["scenario"] = f"{scenario['scenario']}（规模测试 {os.path.basename(os.path.normpath(directory))}）"
     scenario["tables"] = {name: f"{name}.csv" for name in ("cities", "parks", "projects", "banks")}
+    scenario.pop("loans", None)
+    scenario["tables"].pop("banks", None)
     with open(os.path.join(directory, "scenario.yaml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump(scenario, handle, allow_unicode=True, sort_keys=False)
 

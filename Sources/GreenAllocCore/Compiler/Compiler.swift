@@ -266,30 +266,35 @@ public struct Compiler {
         return terms
     }
 
-    /// Scope, groups and rows of one limit (SPEC §3.3).
-    func limitRows(_ limitIndex: Int, _ limit: LimitSpec, compiled: CompiledModel) -> [LimitRow] {
+    /// SPEC §3.3: the base (projects matching `fund`) and the scope's groups (matching `fund` and `where`),
+    /// one group per distinct `group_by` value in value order, or one group holding the whole scope.
+    public func limitGroups(_ limitIndex: Int) -> (base: [Int], groups: [(value: String?, members: [Int])]) {
+        let limit = scenario.limits[limitIndex]
         let fundIndex = limit.fund.flatMap { id in scenario.funds.firstIndex { $0.id == id } }
         let base = library.projectRecords.indices.filter { limit.fund == nil || library.projectRecords[$0].fund == fundIndex }
-        let filter = rules.limitFilters[limitIndex]
+        let filter = limitIndex < rules.limitFilters.count ? rules.limitFilters[limitIndex] : nil
         let scope = base.filter { index in
             filter?.holds(ProjectRow(library: library, project: index, asOf: scenario.asOf)) ?? true
         }
+        guard let key = limit.groupBy else { return (base, [(nil, scope)]) }
         var groups: [(value: String?, members: [Int])] = []
-        if let key = limit.groupBy {
-            var position: [String: Int] = [:]
-            for index in scope {
-                let value = groupValue(key, project: index)
-                if let existing = position[value] {
-                    groups[existing].members.append(index)
-                } else {
-                    position[value] = groups.count
-                    groups.append((value, [index]))
-                }
+        var position: [String: Int] = [:]
+        for index in scope {
+            let value = groupValue(key, project: index)
+            if let existing = position[value] {
+                groups[existing].members.append(index)
+            } else {
+                position[value] = groups.count
+                groups.append((value, [index]))
             }
-            groups.sort { ($0.value ?? "") < ($1.value ?? "") }
-        } else {
-            groups = [(nil, scope)]
         }
+        groups.sort { ($0.value ?? "") < ($1.value ?? "") }
+        return (base, groups)
+    }
+
+    /// Rows of one limit (SPEC §3.3).
+    func limitRows(_ limitIndex: Int, _ limit: LimitSpec, compiled: CompiledModel) -> [LimitRow] {
+        let (base, groups) = limitGroups(limitIndex)
         let yearIndices: [Int?] = limit.perYear ? scenario.years.indices.map { $0 } : [nil]
         var rows: [LimitRow] = []
         for (groupPosition, group) in groups.enumerated() {

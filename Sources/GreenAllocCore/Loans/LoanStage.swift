@@ -166,26 +166,7 @@ public struct LoanStage {
             members.flatMap { project in (columnsOf[project] ?? []).map { Term($0, need($0) * scale) } }
         }
         for (limitIndex, limit) in scenario.limits.enumerated() where limit.sum == .loan {
-            let fundIndex = limit.fund.flatMap { id in scenario.funds.firstIndex { $0.id == id } }
-            let base = records.indices.filter { limit.fund == nil || records[$0].fund == fundIndex }
-            let filter = limitIndex < rules.limitFilters.count ? rules.limitFilters[limitIndex] : nil
-            let scope = base.filter { filter?.holds(ProjectRow(library: library, project: $0, asOf: scenario.asOf)) ?? true }
-            var groups: [(value: String?, members: [Int])] = []
-            if let key = limit.groupBy {
-                var position: [String: Int] = [:]
-                for index in scope {
-                    let value = compiler.groupValue(key, project: index)
-                    if let existing = position[value] {
-                        groups[existing].members.append(index)
-                    } else {
-                        position[value] = groups.count
-                        groups.append((value, [index]))
-                    }
-                }
-                groups.sort { ($0.value ?? "") < ($1.value ?? "") }
-            } else {
-                groups = [(nil, scope)]
-            }
+            let (base, groups) = compiler.limitGroups(limitIndex)
             for (groupPosition, group) in groups.enumerated() {
                 var name = "loanlimit\(limitIndex)"
                 if let value = group.value { name += "_" + Compiler.safeName(value, index: groupPosition, prefix: "g") }
