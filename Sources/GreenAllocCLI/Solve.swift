@@ -51,7 +51,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         let (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         let writeStart = seconds()
-        let json = AllocationJSON.render(allocation, language: lang)
+        var files: [String: [UInt8]] = [:]
         if let out {
             var run = RunInfo(
                 greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion, startTime: startTime,
@@ -68,13 +68,15 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     read: readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,
                     tiebreak: settings.tiebreak ? statistics.tiebreakSeconds : nil),
                 modelSize: RunInfo.ModelSize(rows: statistics.rows, columns: statistics.columns, nonzeros: statistics.nonzeros))
-            run.timings.write = seconds() - writeStart
-            var files = OutputFiles.standard(for: allocation, run: run, language: lang)
+            files = OutputFiles.standard(for: allocation, run: nil, language: lang)
             files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
+            run.timings.write = seconds() - writeStart
+            files["run.json"] = Array(RunJSON.render(run).utf8)
             try OutputDirectory.write(files: files, to: out)
         }
         switch format ?? (out == nil ? .md : nil) {
-        case .json: console.out(json)
+        case .json:
+            console.out(files["allocation.json"].map { String(decoding: $0, as: UTF8.self) } ?? AllocationJSON.render(allocation, language: lang))
         case .csv: console.out(ProjectsCSV.render(allocation, language: lang))
         case .md: console.out(ReportMarkdown.render(allocation, language: lang))
         case nil: break
