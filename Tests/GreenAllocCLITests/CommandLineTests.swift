@@ -107,6 +107,13 @@ import Testing
         #expect(text == golden)
     }
 
+    @Test func outCreatesMissingParentDirectories() throws {
+        let fixture = try fixture()
+        let directory = fixture.path("out/nested/run")
+        #expect(fixture.run(["solve", fixture.scenarioPath, "--out", directory]).code == 0)
+        #expect(FileManager.default.fileExists(atPath: directory + "/allocation.json"))
+    }
+
     @Test func outRefusesAForeignDirectory() throws {
         let fixture = try fixture()
         let directory = fixture.path("mine")

@@ -77,6 +77,14 @@ public enum OutputDirectory {
         let suffix = "\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
         let temporary = join(parent, ".\(base).tmp-\(suffix)")
 
+        // `--out out/baseline` creates `out/` when it is missing (like `mkdir -p`).
+        if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputDirectoryError.system(operation: "mkdir", path: parent, errno: errno)
+            }
+        }
         guard mkdir(temporary, 0o755) == 0 else {
             throw OutputDirectoryError.system(operation: "mkdir", path: temporary, errno: errno)
         }
