@@ -12,12 +12,11 @@ public enum RowOrigin: Sendable, Hashable {
     /// Limit rows: `part` is "abs", "max_share" or "min_share".
     case limit(index: Int, group: String?, year: Int?, part: String)
     case target(index: Int)
-    case tiebreak
 
     /// The SPEC §7 rule this row belongs to, if it is one that a diagnosis may name.
     public func conflictRule(scenario: Scenario, library: Library) -> ConflictRule? {
         switch self {
-        case .shareLink, .naming, .tiebreak: nil
+        case .shareLink, .naming: nil
         case .requires(let project, _): .requires(project: library.projectRecords[project].id)
         case .exclusive(let group): .exclusive(group: group)
         case .budget(let fund, let year): .budget(fund: scenario.funds[fund].id, year: year)
