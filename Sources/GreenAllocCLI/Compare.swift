@@ -8,10 +8,10 @@ struct Compare: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve several scenarios and compare them side by side.",
         discussion: """
-            Solves each scenario as `solve` does (scenarios run in parallel, one GLPK solve per core) and prints,
-            per scenario: status, objective, subsidy by fund, year, city and category, eco parks named, targets
-            met, loans placed; then the projects that differ from the first scenario (funded only here, dropped
-            here, share changed). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when
+            Solves each scenario as `solve` does (scenarios run in parallel, one GLPK solve per core) and prints, \
+            per scenario: status, objective, subsidy by fund, year, city and category, eco parks named, targets \
+            met, loans placed; then the projects that differ from the first scenario (funded only here, dropped \
+            here, share changed). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when \
             one has no solution in time, 64 usage error, 65 input error, 1 anything else.
             """)
 

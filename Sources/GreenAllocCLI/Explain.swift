@@ -8,10 +8,10 @@ struct Explain: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain the allocation project by project.",
         discussion: """
-            Solves the scenario as `solve` does, then prints one card per project: why it is (not) funded, the
-            rules that bind it, what funding it would cost (objective lost, projects displaced) and how much
-            more money in its fund would fund it without losing anything achieved. --project ID computes one
-            card exactly; the full listing estimates the costs (exact: false) to stay fast unless --exact.
+            Solves the scenario as `solve` does, then prints one card per project: why it is (not) funded, the \
+            rules that bind it, what funding it would cost (objective lost, projects displaced) and how much \
+            more money in its fund would fund it without losing anything achieved. --project ID computes one \
+            card exactly; the full listing estimates the costs (exact: false) to stay fast unless --exact. \
             Exit codes as for solve.
             """)
 
@@ -37,7 +37,7 @@ struct Explain: ParsableCommand, ConsoleCommand {
         let settings = RunSettings(
             scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
             noTiebreak: options.noTiebreak, solverLog: options.solverLog)
-        let explainer = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver())
+        let explainer = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
         let explanation: Explanation
         do {
             explanation = try explainer.explain(project: project, settings: settings, exactAll: exact)

@@ -1,5 +1,6 @@
 public import ArgumentParser
 internal import GreenAllocCore
+internal import MILP
 internal import MILPGLPK
 
 /// The product's version.
@@ -15,8 +16,8 @@ public struct GreenAllocCommand: ParsableCommand {
         commandName: "greenalloc",
         abstract: "Allocate eco-environment funds by integer programming (GLPK).",
         discussion: """
-            Reads a scenario (YAML) and its project library (CSV: cities, parks, projects, banks), builds an
-            integer program from the rules and budgets, solves it with GLPK and writes the allocation: which
+            Reads a scenario (YAML) and its project library (CSV: cities, parks, projects, banks), builds an \
+            integer program from the rules and budgets, solves it with GLPK and writes the allocation: which \
             project gets how much subsidy in which year, which parks get named, and why. Money is in 万元.
             """,
         subcommands: [
@@ -44,25 +45,33 @@ extension GreenAllocCommand: ConsoleCommand {}
 /// Runs the command line in-process and returns the exit code (the executable calls this; tests too).
 public enum CommandLineRunner {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
-        let command: any ParsableCommand
+        var command: any ParsableCommand
         do {
             command = try GreenAllocCommand.parseAsRoot(arguments)
         } catch {
-            let code = GreenAllocCommand.exitCode(for: error).rawValue
-            let message = GreenAllocCommand.fullMessage(for: error)
-            if code == 0 {
-                console.out(message + "\n")
-            } else {
-                console.error(message + "\n")
-            }
-            return code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code)
+            return parserExit(error, console: console)
         }
         guard let runnable = command as? any ConsoleCommand else {
-            console.out(GreenAllocCommand.helpMessage(for: type(of: command)) + "\n")
-            return ExitStatus.success
+            // `--help`, `-h` and `help SUBCOMMAND` parse to the parser's own help command, whose `run` throws the
+            // help request for the right subcommand.
+            do {
+                try command.run()
+                return ExitStatus.success
+            } catch {
+                return parserExit(error, console: console)
+            }
         }
         do {
-            return try runnable.execute(console: console)
+            let code = try runnable.execute(console: console)
+            if console.interruption.isCancelled {
+                console.error("greenalloc: interrupted as the run ended; an output directory it wrote is complete, nothing else was printed\n")
+                return ExitStatus.interrupted
+            }
+            return code
+        } catch _ where console.interruption.isCancelled {
+            return interrupted(console: console)
+        } catch is SolveInterrupted {
+            return interrupted(console: console)
         } catch let errors as InputErrors {
             report(errors.diagnostics, console: console)
             return ExitStatus.input
@@ -73,6 +82,24 @@ public enum CommandLineRunner {
             console.error("greenalloc: error: \(error)\n")
             return ExitStatus.failure
         }
+    }
+
+    /// Help and version requests print to standard output (exit 0); parse errors to standard error (exit 64).
+    static func parserExit(_ error: any Error, console: Console) -> Int32 {
+        let code = GreenAllocCommand.exitCode(for: error).rawValue
+        let message = GreenAllocCommand.fullMessage(for: error)
+        if code == 0 {
+            console.out(message + "\n")
+        } else {
+            console.error(message + "\n")
+        }
+        return code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code)
+    }
+
+    /// Ctrl-C or SIGTERM: the run was abandoned before its output was committed.
+    static func interrupted(console: Console) -> Int32 {
+        console.error("greenalloc: interrupted; no output was written or changed by this run\n")
+        return ExitStatus.interrupted
     }
 
     static func report(_ diagnostics: [Diagnostic], console: Console) {

@@ -39,7 +39,7 @@ struct Rank: ParsableCommand, ConsoleCommand {
         }
         var settings = options.settings(for: inputs.scenario.solver, console: console)
         let runner = AllocationRunner(
-            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver())
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
         let (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         guard allocation.loanStageStatus != nil else {
             console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); no loan stage ran\n")

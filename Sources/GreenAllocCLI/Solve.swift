@@ -9,11 +9,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario and write the allocation.",
         discussion: """
-            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and
-            run.json into DIR, all or nothing. --format prints one document to standard output (json:
-            allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
-            Exit codes: 0 solved (optimal or feasible), 3 infeasible, 4 no solution within the time limit,
-            64 usage error, 65 input error, 1 anything else.
+            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and \
+            run.json into DIR, all or nothing. --format prints one document to standard output (json: \
+            allocation.json, csv: projects.csv, md: the report); without --out the report is printed. \
+            Exit codes: 0 solved (optimal or feasible), 3 infeasible, 4 no solution within the time limit, \
+            64 usage error, 65 input error, 1 anything else, 130 interrupted (Ctrl-C: nothing written).
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -47,7 +47,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
             }
         }
         let runner = AllocationRunner(
-            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver(), clock: seconds)
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         let (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         let writeStart = seconds()
@@ -72,7 +72,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
             files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
             run.timings.write = seconds() - writeStart
             files["run.json"] = Array(RunJSON.render(run).utf8)
-            try OutputDirectory.write(files: files, to: out)
+            try OutputDirectory.write(files: files, to: out, cancellation: console.interruption)
         }
         switch format ?? (out == nil ? .md : nil) {
         case .json:

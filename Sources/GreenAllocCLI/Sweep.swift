@@ -70,7 +70,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
                     "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
                     "sweep.svg": Array(WhatIfSweepOutput.svg(sweep).utf8),
                     "sweep.md": Array(WhatIfSweepOutput.markdown(sweep, chart: "sweep.svg").utf8),
-                ], to: out)
+                ], to: out, cancellation: console.interruption)
         }
         switch format ?? (out == nil ? .csv : nil) {
         case .csv: console.out(WhatIfSweepOutput.csv(sweep))
@@ -106,7 +106,7 @@ enum WhatIfSupport {
             noTiebreak: options.noTiebreak || !tiebreak, solverLog: options.solverLog)
         if options.solverLog { settings.logHandler = { line in console.error(line) } }
         return WhatIfRunner(
-            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver(),
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console),
             settings: settings, inputsSHA256: inputs.inputsSHA256)
     }
 

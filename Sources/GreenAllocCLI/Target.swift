@@ -8,9 +8,9 @@ struct Target: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the smallest budget of a fund at which a target is met.",
         discussion: """
-            Treats the named target as hard and bisects over the scale of the fund's budget (every year
-            multiplied alike) to within 0.1%, then solves the plan at that budget. When no budget suffices (the
-            target fails even when every request of the fund fits), says so and names the conflicting rules.
+            Treats the named target as hard and bisects over the scale of the fund's budget (every year \
+            multiplied alike) to within 0.1%, then solves the plan at that budget. When no budget suffices (the \
+            target fails even when every request of the fund fits), says so and names the conflicting rules. \
             Exit codes: 0 found, 3 no budget suffices, 64 usage error, 65 input error, 1 anything else.
             """)
 

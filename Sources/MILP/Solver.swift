@@ -25,11 +25,13 @@ public struct SolverParameters: Sendable, Equatable {
     public var wantRelaxationDuals: Bool
     /// Where solver log lines go when `log` is true.
     public var logHandler: (@Sendable (String) -> Void)?
+    /// Polled during the search; once set, the solver stops at its next chance and reports `.interrupted`.
+    public var cancellation: CancellationFlag?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
         presolve: Bool? = nil, concurrent: Bool = true, wantRelaxationDuals: Bool = false,
-        logHandler: (@Sendable (String) -> Void)? = nil
+        logHandler: (@Sendable (String) -> Void)? = nil, cancellation: CancellationFlag? = nil
     ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
@@ -39,12 +41,13 @@ public struct SolverParameters: Sendable, Equatable {
         self.concurrent = concurrent
         self.wantRelaxationDuals = wantRelaxationDuals
         self.logHandler = logHandler
+        self.cancellation = cancellation
     }
 
     public static func == (lhs: SolverParameters, rhs: SolverParameters) -> Bool {
         lhs.timeLimit == rhs.timeLimit && lhs.relativeGap == rhs.relativeGap && lhs.log == rhs.log
             && lhs.start == rhs.start && lhs.presolve == rhs.presolve && lhs.concurrent == rhs.concurrent
-            && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals
+            && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals && lhs.cancellation === rhs.cancellation
     }
 }
 
@@ -89,6 +92,8 @@ public struct SolverResult: Sendable, Equatable {
     public var seconds: Double
     /// True when a starting point was offered and accepted.
     public var usedStart: Bool
+    /// True when `WatchdogSolver` stopped waiting for a solver that ran past its time limit.
+    public var stoppedByWatchdog = false
 
     public init(
         termination: TerminationStatus, primal: PrimalStatus, objective: Double? = nil, bestBound: Double? = nil,

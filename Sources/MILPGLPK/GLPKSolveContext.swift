@@ -7,17 +7,23 @@ final class GLPKSolveContext {
     var log = ""
     let forwardLog: (@Sendable (String) -> Void)?
     let deadline: ContinuousClock.Instant?
+    let cancellation: CancellationFlag?
     /// 1-based starting point (slot 0 unused), already checked against the model.
     let start: [Double]?
     var offeredStart = false
     var acceptedStart = false
     var terminatedByDeadline = false
+    var terminatedByCancellation = false
     /// Best bound of the open nodes, last seen in the branch-and-bound tree.
     var treeBound: Double?
 
-    init(forwardLog: (@Sendable (String) -> Void)?, deadline: ContinuousClock.Instant?, start: [Double]?) {
+    init(
+        forwardLog: (@Sendable (String) -> Void)?, deadline: ContinuousClock.Instant?,
+        cancellation: CancellationFlag?, start: [Double]?
+    ) {
         self.forwardLog = forwardLog
         self.deadline = deadline
+        self.cancellation = cancellation
         self.start = start
     }
 }
@@ -33,7 +39,7 @@ func glpkTerminalHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CC
 }
 
 /// `glp_intopt` callback: offers the start once at `GLP_IHEUR`, records the tree's best bound, and stops the
-/// search at the wall-clock deadline.
+/// search at the wall-clock deadline or when the cancellation flag is set.
 func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let context = Unmanaged<GLPKSolveContext>.fromOpaque(info).takeUnretainedValue()
@@ -48,6 +54,9 @@ func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPo
     }
     if let deadline = context.deadline, ContinuousClock.now >= deadline {
         context.terminatedByDeadline = true
+        glp_ios_terminate(tree)
+    } else if context.cancellation?.isCancelled == true {
+        context.terminatedByCancellation = true
         glp_ios_terminate(tree)
     }
 }

@@ -13,7 +13,9 @@ public import MILP
 /// - cuts: MIR and Gomory mixed-integer cuts on, clique cuts on; cover cuts only when
 ///   `parameters.concurrent` is false (they race between threads inside GLPK);
 /// - `mip_gap` = `relativeGap`; `tm_lim` = `timeLimit`, and the same limit is enforced on the wall clock in
-///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes);
+///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes); the
+///   callback also stops the search when `parameters.cancellation` is set (termination `.interrupted`).
+///   Neither reaches into a running LP: `WatchdogSolver` bounds the wall clock of a long root LP;
 /// - GLPK's messages are off unless `log` is set; everything GLPK prints is captured into `SolverResult.log`
 ///   (and forwarded to `logHandler` when `log` is set), never written to the terminal.
 public struct GLPKSolver: Solver {
@@ -61,7 +63,7 @@ public struct GLPKSolver: Solver {
         let deadline = parameters.timeLimit.map { began + .milliseconds(Int64(max(0, $0) * 1000)) }
         let context = GLPKSolveContext(
             forwardLog: parameters.log ? parameters.logHandler : nil, deadline: deadline,
-            start: checkedStart(model, parameters.start))
+            cancellation: parameters.cancellation, start: checkedStart(model, parameters.start))
         return withExtendedLifetime(context) {
             let info = Unmanaged.passUnretained(context).toOpaque()
             glp_term_hook(glpkTerminalHook, info)

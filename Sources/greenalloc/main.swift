@@ -1,4 +1,5 @@
 import GreenAllocCLI
 import Foundation
 
+CommandLineRunner.installSignalHandlers()
 exit(CommandLineRunner.run(Array(CommandLine.arguments.dropFirst())))

@@ -49,6 +49,21 @@ import Testing
         #expect(result.out == golden)
     }
 
+    /// `--help`, `-h` and `help NAME` show that subcommand's own help (not the help command's).
+    @Test(arguments: ["solve", "explain", "rank", "compare", "sweep", "target", "validate", "export-model", "generate"])
+    func everySubcommandShowsItsOwnHelp(_ name: String) throws {
+        let fixture = try fixture()
+        for arguments in [[name, "--help"], [name, "-h"], ["help", name]] {
+            let result = fixture.run(arguments)
+            #expect(result.code == 0, "\(arguments)")
+            #expect(result.out.contains("USAGE: greenalloc \(name)"), "\(arguments): \(result.out.prefix(200))")
+            #expect(!result.out.contains("Show subcommand help information"), "\(arguments)")
+        }
+        let root = fixture.run(["--help"])
+        #expect(root.code == 0)
+        #expect(root.out.contains("SUBCOMMANDS:") && root.out.contains("Allocate eco-environment funds"))
+    }
+
     @Test func jsonOnStandardOutputCarriesNothingElse() throws {
         let fixture = try fixture()
         let result = fixture.run(["solve", fixture.scenarioPath, "--format", "json"])

@@ -1,4 +1,6 @@
 import Foundation
+public import MILP
+internal import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -64,11 +66,16 @@ public enum OutputDirectory {
     /// Test hook: where to fail on purpose.
     enum FaultPoint: Sendable { case afterFilesWritten, afterOldMovedAside }
 
-    public static func write(files: [String: [UInt8]], to directory: String) throws {
-        try write(files: files, to: directory, fault: nil)
+    /// Writes `files` into `directory`. With `cancellation` set before the swap, the new files are removed and
+    /// `SolveInterrupted` is thrown: the destination is left as it was.
+    public static func write(files: [String: [UInt8]], to directory: String, cancellation: CancellationFlag? = nil) throws {
+        try write(files: files, to: directory, fault: nil, cancellation: cancellation)
     }
 
-    static func write(files: [String: [UInt8]], to directory: String, fault: FaultPoint?) throws {
+    static func write(
+        files: [String: [UInt8]], to directory: String, fault: FaultPoint?, cancellation: CancellationFlag? = nil
+    ) throws {
+        if cancellation?.isCancelled == true { throw SolveInterrupted() }
         for name in files.keys where !isValidFileName(name) { throw OutputDirectoryError.invalidFileName(name) }
         let destination = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let existing = try inspect(destination)
@@ -88,6 +95,8 @@ public enum OutputDirectory {
         guard mkdir(temporary, 0o755) == 0 else {
             throw OutputDirectoryError.system(operation: "mkdir", path: temporary, errno: errno)
         }
+        inProgress.withLock { _ = $0.insert(temporary) }
+        defer { inProgress.withLock { _ = $0.remove(temporary) } }
         do {
             var marker = "greenalloc output directory: written by greenalloc, replaced on each run.\n"
             marker += "Files: " + files.keys.sorted().joined(separator: ", ") + "\n"
@@ -99,6 +108,7 @@ public enum OutputDirectory {
             if fault == .afterFilesWritten {
                 throw OutputDirectoryError.system(operation: "write (injected)", path: temporary, errno: EIO)
             }
+            if cancellation?.isCancelled == true { throw SolveInterrupted() }
         } catch {
             removeTree(temporary)
             throw error
@@ -112,7 +122,11 @@ public enum OutputDirectory {
                 removeTree(temporary)
                 throw OutputDirectoryError.system(operation: "rename", path: destination, errno: code)
             }
+        case .earlierOutput where fault == nil && exchange(temporary, destination):
+            // One atomic step: the destination now holds the new files, `temporary` the earlier output.
+            removeTree(temporary)
         case .earlierOutput:
+            // File systems without RENAME_EXCHANGE: two renames, with the earlier output renamed back on failure.
             let aside = join(parent, ".\(base).old-\(suffix)")
             guard rename(destination, aside) == 0 else {
                 let code = errno
@@ -133,6 +147,51 @@ public enum OutputDirectory {
             removeTree(aside)
         }
         try? syncDirectory(parent)
+        removeStaleSiblings(parent: parent, base: base)
+    }
+
+    /// Swaps two directories atomically (Linux `renameat2(…, RENAME_EXCHANGE)`); false where unsupported.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameAt2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Removes `.<base>.tmp-<pid>-…` and `.<base>.old-<pid>-…` left by a greenalloc process that was killed
+    /// (its pid no longer runs) — only when they hold greenalloc output or nothing.
+    static func removeStaleSiblings(parent: String, base: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries {
+            var rest: Substring
+            if entry.hasPrefix(".\(base).tmp-") {
+                rest = entry.dropFirst(base.count + 6)
+            } else if entry.hasPrefix(".\(base).old-") {
+                rest = entry.dropFirst(base.count + 6)
+            } else {
+                continue
+            }
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            rest = rest[rest.index(after: dash)...]
+            guard !rest.isEmpty, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = join(parent, entry)
+            let inside = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if inside.isEmpty || isEarlierOutput(path, entries: inside) { removeTree(path) }
+        }
+    }
+
+    /// Temporary directories being filled right now (removed by `removeDirectoriesInProgress`).
+    private static let inProgress = Mutex<Set<String>>([])
+
+    /// Removes the temporary directories of writes still in progress: for a process about to stop at once
+    /// (a second Ctrl-C). Destinations are not touched.
+    public static func removeDirectoriesInProgress() {
+        for path in inProgress.withLock({ $0 }) { removeTree(path) }
     }
 
     enum Existing { case missing, empty, earlierOutput }
