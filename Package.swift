@@ -54,7 +54,7 @@ let package = Package(
             name: "GreenAllocCoreTests", dependencies: ["GreenAllocCore", "MILP", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GreenAllocIOTests", dependencies: ["GreenAllocIO", "GreenAllocCore"],
+            name: "GreenAllocIOTests", dependencies: ["GreenAllocIO", "GreenAllocCore", "MILP"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCLITests",

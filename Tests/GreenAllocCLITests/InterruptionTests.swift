@@ -116,4 +116,58 @@ import Testing
         #expect(outputFiles(fixture.outPath) == earlier)
         #expect(fixture.strayEntries.isEmpty)
     }
+
+    /// `kill -9` at moments spread over a whole run, the last ones inside the write: the output directory is
+    /// always either the earlier output or the complete new one, never a mixture (run.json aside, which holds
+    /// timings).
+    @Test func aRunKilledAtAnyMomentLeavesEitherTheEarlierOrTheNewOutput() throws {
+        let fixture = try HardeningFixture()
+        defer { fixture.remove() }
+        func stable(_ path: String) -> [String: Data] { outputFiles(path).filter { $0.key != "run.json" } }
+        let arguments = ["solve", fixture.scenarioPath, "--out", fixture.outPath]
+
+        let began = Date()
+        let complete = Process()
+        complete.executableURL = Self.executable
+        complete.arguments = ["solve", fixture.scenarioPath, "--out", fixture.path("new")]
+        complete.standardOutput = FileHandle.nullDevice
+        complete.standardError = FileHandle.nullDevice
+        try complete.run()
+        complete.waitUntilExit()
+        let duration = Date().timeIntervalSince(began)
+        #expect(complete.terminationStatus == 0)
+        let new = stable(fixture.path("new"))
+
+        try fixture.fixture.write("scenario.yaml", HardeningBase.replacing("{2022: 100, 2023: 100}", with: "{2022: 50, 2023: 0}"))
+        #expect(fixture.solveToOut().code == 0)
+        let earlier = stable(fixture.outPath)
+        #expect(earlier != new && !earlier.isEmpty)
+        try fixture.fixture.write("scenario.yaml", HardeningBase.yaml)
+
+        var outcomes: Set<String> = []
+        for step in 0..<10 {
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(duration * (0.3 + 0.08 * Double(step)) * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = stable(fixture.outPath)
+            #expect(now == earlier || now == new, "kill at step \(step) left a mixture: \(now.keys.sorted())")
+            outcomes.insert(now == new ? "new" : "earlier")
+            if now == new {
+                // Back to the earlier output for the next attempt.
+                try fixture.fixture.write("scenario.yaml", HardeningBase.replacing("{2022: 100, 2023: 100}", with: "{2022: 50, 2023: 0}"))
+                #expect(fixture.solveToOut().code == 0)
+                try fixture.fixture.write("scenario.yaml", HardeningBase.yaml)
+            }
+        }
+        // The next complete run clears whatever the killed ones left beside the output.
+        #expect(fixture.solveToOut().code == 0)
+        #expect(stable(fixture.outPath) == new)
+        #expect(fixture.strayEntries.isEmpty, "\(fixture.strayEntries)")
+    }
 }

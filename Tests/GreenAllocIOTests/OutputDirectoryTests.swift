@@ -1,5 +1,6 @@
 import Foundation
 @testable import GreenAllocIO
+import MILP
 import Testing
 
 @Suite final class OutputDirectoryTests {
@@ -115,6 +116,59 @@ import Testing
         #expect(throws: OutputDirectoryError.self) { try OutputDirectory.write(files: files("two"), to: out, fault: fault) }
         #expect(contents(out + "/report.md") == "# one\n")
         #expect(entries(out) == [".greenalloc-output", "allocation.json", "projects.csv", "report.md"])
+        #expect(entries(sandbox) == ["out"])
+    }
+
+    @Test func theAtomicSwapReplacesAnEarlierOutputInOneStep() throws {
+        let out = sandbox + "/out"
+        try OutputDirectory.write(files: files("one"), to: out)
+        let first = sandbox + "/first"
+        try FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: false)
+        #expect(OutputDirectory.exchange(first, out))
+        #expect(entries(out).isEmpty)
+        #expect(entries(first).contains("report.md"))
+        #expect(OutputDirectory.exchange(first, out))
+        #expect(contents(out + "/report.md") == "# one\n")
+    }
+
+    /// The pid of a process that has exited.
+    func deadProcessIdentifier() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func leftoversOfAKilledRunAreRemovedByTheNextRun() throws {
+        let out = sandbox + "/out"
+        try OutputDirectory.write(files: files("one"), to: out)
+        let dead = try deadProcessIdentifier()
+        // A run killed while writing: its temporary directory, with the marker and part of the files.
+        let staleTemporary = sandbox + "/.out.tmp-\(dead)-abc"
+        try OutputDirectory.write(files: ["report.md": Array("# half\n".utf8)], to: staleTemporary)
+        // A run killed between the two renames of the fallback swap: the earlier output moved aside.
+        let staleAside = sandbox + "/.out.old-\(dead)-def"
+        try OutputDirectory.write(files: files("zero"), to: staleAside)
+        // Not ours to remove: a live process's temporary directory, and a directory holding other files.
+        let live = sandbox + "/.out.tmp-\(getpid())-ghi"
+        try OutputDirectory.write(files: files("live"), to: live)
+        let foreign = sandbox + "/.out.old-\(dead)-jkl"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: false)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: foreign + "/notes.txt"))
+
+        try OutputDirectory.write(files: files("two"), to: out)
+        #expect(contents(out + "/report.md") == "# two\n")
+        #expect(entries(sandbox) == [".out.old-\(dead)-jkl", ".out.tmp-\(getpid())-ghi", "out"])
+    }
+
+    @Test func aCancelledWriteLeavesTheEarlierOutputAndNoTemporaryDirectory() throws {
+        let out = sandbox + "/out"
+        try OutputDirectory.write(files: files("one"), to: out)
+        let flag = CancellationFlag()
+        flag.cancel()
+        #expect(throws: SolveInterrupted.self) { try OutputDirectory.write(files: files("two"), to: out, cancellation: flag) }
+        #expect(contents(out + "/report.md") == "# one\n")
         #expect(entries(sandbox) == ["out"])
     }
 
