@@ -8,7 +8,9 @@ internal import Synchronization
 /// The solver every command uses: GLPK behind a watchdog that bounds the wall clock (a long root LP cannot be
 /// interrupted from inside GLPK) and stops solves when the console's interruption flag is set.
 func makeSolver(_ console: Console) -> any Solver {
-    WatchdogSolver(GLPKSolver(), cancellation: console.interruption)
+    var solver = WatchdogSolver(GLPKSolver(), cancellation: console.interruption)
+    solver.report = { message in console.error("greenalloc: \(message)\n") }
+    return solver
 }
 
 extension CommandLineRunner {

@@ -27,6 +27,8 @@ public struct WatchdogSolver: Solver {
     public var interruptGrace: Double
     /// Given to every solve that brings no flag of its own.
     public var cancellation: CancellationFlag?
+    /// Told (one line, no newline) when the watchdog stops waiting for an overrunning solve.
+    public var report: (@Sendable (String) -> Void)?
 
     public init(
         _ inner: any Solver, cancellation: CancellationFlag? = nil, minimumGrace: Double = 1, graceFraction: Double = 0.1,
@@ -74,8 +76,11 @@ public struct WatchdogSolver: Solver {
                 let elapsed = Self.seconds(now - began)
                 var result = SolverResult(termination: .timeLimit, primal: .noSolution, seconds: elapsed)
                 result.stoppedByWatchdog = true
-                result.log = "watchdog: \(inner.name) had not returned \(Self.format(elapsed)) s after the start "
-                    + "(time limit \(Self.format(parameters.timeLimit ?? 0)) s); stopped waiting for it\n"
+                let message = "watchdog: \(inner.name) had not returned \(Self.format(elapsed)) s after the start "
+                    + "(time limit \(Self.format(parameters.timeLimit ?? 0)) s, most likely still in its root LP); "
+                    + "stopped waiting for it, no plan from this solve"
+                result.log = message + "\n"
+                report?(message)
                 return result
             }
         }

@@ -137,7 +137,7 @@ import Testing
     // MARK: a merely large input runs normally
 
     @Test func aLargeProjectsTableRunsNormally() throws {
-        let megabytes = ProcessInfo.processInfo.environment["GREENALLOC_LARGE_TABLE_MB"].flatMap(Int.init) ?? 8
+        let megabytes = ProcessInfo.processInfo.environment["GREENALLOC_LARGE_TABLE_MB"].flatMap(Int.init) ?? 50
         let projects = HardeningScenarios.largeProjects(megabytes: megabytes)
         #expect(projects.utf8.count >= megabytes << 20)
         let fixture = try HardeningFixture(projects: projects)

@@ -53,8 +53,11 @@ struct ImmediateSolver: Solver {
     @Test func aSolverStuckPastItsTimeLimitIsAbandonedWithNoSolution() throws {
         let stalling = StallingSolver()
         defer { stalling.release() }
-        let watchdog = WatchdogSolver(stalling, minimumGrace: 0.2, graceFraction: 0)
+        var watchdog = WatchdogSolver(stalling, minimumGrace: 0.2, graceFraction: 0)
+        let reported = ResultBox(count: 1)
+        watchdog.report = { message in reported.set(0, SolverResult(termination: .timeLimit, primal: .noSolution, log: message)) }
         let result = try watchdog.solve(Self.oneColumn(), parameters: SolverParameters(timeLimit: 0.1))
+        #expect(reported.get(0)?.log.hasPrefix("watchdog: stalling had not returned") == true)
         #expect(result.termination == .timeLimit)
         #expect(result.primal == .noSolution)
         #expect(result.stoppedByWatchdog)
