@@ -74,7 +74,10 @@ struct NestedOption: ParsableArguments {
         }
         let start = seconds()
         let stage = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
-        allocation.loanDetails?.nested = try stage.nested(projects: allocation.projects, settings: settings, steps: nested)
-        return seconds() - start
+        let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested)
+        allocation.loanDetails?.nested = view
+        let elapsed = seconds() - start
+        console.error("greenalloc: nested view, \(nested) step\(nested == 1 ? "" : "s"): \(view.statuses.map(\.rawValue).joined(separator: ", "))\n")
+        return elapsed
     }
 }

@@ -104,6 +104,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         return [
             ("loan_nested_steps", String(nested.steps)), ("loan_nested_seconds", formatNumber(seconds ?? 0)),
             ("loan_nested_solves", String(nested.solves)),
+            ("loan_nested_statuses", nested.statuses.map(\.rawValue).joined(separator: " ")),
         ]
     }
 
