@@ -3,14 +3,39 @@ internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
 internal import MILP
+internal import MILPGLPK
 
 struct ExportModel: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-model",
-        abstract: "Write the integer program that `solve` solves first, as CPLEX LP or free MPS text.")
+        abstract: "Write the integer program that `solve` solves first, as CPLEX LP or free MPS text.",
+        discussion: """
+            --stage subsidy (default) writes the subsidy stage's model. --stage loans solves the subsidy stage \
+            first (with the solver flags below, as `solve` does) and writes the loan stage's model (SPEC §5) \
+            with those decisions fixed: the model of the loan stage's first solve, before the tie-breaking \
+            solves. Give the destination as --out FILE (--format lp or mps; --out - prints to standard \
+            output), or as --lp FILE / --mps FILE.
+            """)
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+        case subsidy, loans
+    }
+
+    enum ModelFormat: String, ExpressibleByArgument, CaseIterable {
+        case lp, mps
+    }
 
     @Argument(help: "The scenario YAML file.")
     var scenario: String
+
+    @Option(name: .long, help: "Which model: subsidy (default) or loans.")
+    var stage: Stage = .subsidy
+
+    @Option(name: .long, help: "Format for --out: lp (CPLEX LP, default) or mps (free MPS).")
+    var format: ModelFormat?
+
+    @Option(name: .long, help: "Write the model to this file ('-' for standard output).")
+    var out: String?
 
     @Option(name: .long, help: "Write CPLEX LP text to this file (read by `glpsol --lp`).")
     var lp: String?
@@ -18,18 +43,48 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Write free MPS text to this file (read by `glpsol --freemps`).")
     var mps: String?
 
+    @OptionGroup var options: SolveOptions
+
     func validate() throws {
-        if (lp == nil) == (mps == nil) { throw ValidationError("give exactly one of --lp FILE or --mps FILE") }
+        if [lp, mps, out].compactMap({ $0 }).count != 1 {
+            throw ValidationError("give exactly one of --out FILE, --lp FILE or --mps FILE")
+        }
+        if format != nil, out == nil { throw ValidationError("--format goes with --out (--lp and --mps name their format)") }
     }
 
     func execute(console: Console) throws -> Int32 {
         let inputs = try loadInputs(scenario, console: console)
-        let compiled = Compiler(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules).compile()
-        try compiled.model.validate()
-        let text = lp != nil ? compiled.model.lpText() : compiled.model.mpsText()
-        let path = lp ?? mps ?? ""
-        try writeAtomically(text, to: path)
-        console.error("greenalloc: wrote \(compiled.model.rowCount) rows, \(compiled.model.columnCount) columns, \(compiled.model.nonzeroCount) nonzeros to \(path)\n")
+        let model: Model
+        switch stage {
+        case .subsidy:
+            model = Compiler(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules).compile().model
+        case .loans:
+            guard inputs.scenario.loans != nil else {
+                throw UsageError(message: "the scenario has no loans section (SPEC §5): there is no loan stage")
+            }
+            // The subsidy stage alone (the loan stage is what gets exported, not solved).
+            var subsidyOnly = inputs.scenario
+            subsidyOnly.loans = nil
+            let runner = AllocationRunner(scenario: subsidyOnly, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+            let settings = options.settings(for: inputs.scenario.solver, console: console)
+            let (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+            guard allocation.status == .optimal || allocation.status == .feasible else {
+                console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); there is no loan stage to export\n")
+                return allocation.status.exitCode
+            }
+            model = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+                .build(projects: allocation.projects).model
+        }
+        try model.validate()
+        let asMPS = mps != nil || format == .mps
+        let text = asMPS ? model.mpsText() : model.lpText()
+        let path = out ?? lp ?? mps ?? ""
+        if path == "-" {
+            console.out(text)
+        } else {
+            try writeAtomically(text, to: path)
+        }
+        console.error("greenalloc: wrote the \(stage.rawValue) model, \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonzeroCount) nonzeros to \(path == "-" ? "standard output" : path)\n")
         return ExitStatus.success
     }
 }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 internal import GreenAllocIO
 internal import GreenAllocCore
+internal import MILP
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json, csv, md
@@ -43,5 +44,40 @@ struct SolveOptions: ParsableArguments {
         settings.loanRelativeGap = loanGap
         if solverLog { settings.logHandler = { line in console.error(line) } }
         return settings
+    }
+}
+
+/// `--nested K` of `solve` and `rank`: the budget-consistent view of the banks' lists.
+struct NestedOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Add nested_step to the bank lists: the loan stage solved at k/K of every bank's capacity (k = 1…K), each step keeping the picks of the one before; the plan itself is unchanged.",
+            valueName: "K"),
+        transform: { text in
+            guard let steps = Int(text), steps >= 1 else {
+                throw ValidationError("--nested takes a whole number of steps K ≥ 1, not '\(text)'")
+            }
+            return steps
+        })
+    var nested: Int?
+
+    /// Adds the nested view to a run whose loan stage found a plan; returns the view's seconds (nil when it did not run).
+    func apply(
+        to allocation: inout Allocation, inputs: ScenarioInputs, settings: RunSettings, solver: any Solver,
+        console: Console, seconds: () -> Double
+    ) throws -> Double? {
+        guard let nested else { return nil }
+        guard allocation.loanStageStatus == .optimal || allocation.loanStageStatus == .feasible else {
+            console.error("greenalloc: --nested skipped: the loan stage has no plan\n")
+            return nil
+        }
+        let start = seconds()
+        let stage = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
+        let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested)
+        allocation.loanDetails?.nested = view
+        let elapsed = seconds() - start
+        console.error("greenalloc: nested view, \(nested) step\(nested == 1 ? "" : "s"): \(view.statuses.map(\.rawValue).joined(separator: ", "))\n")
+        return elapsed
     }
 }

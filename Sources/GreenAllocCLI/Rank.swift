@@ -9,9 +9,11 @@ struct Rank: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario (subsidies, then loans) and print one bank's ranked list.",
         discussion: """
-            Prints the bank's assigned projects by loan score (rank 1 first), then its waitlist with the reason
-            for each project. --format csv prints bank-<id>.csv (without the BOM), md a table, json a document
-            {"format": "greenalloc.bank/1", ...}. An unknown bank id is a usage error (exit 64) that lists the ids.
+            Prints the bank's assigned projects by loan score (rank 1 first), then its waitlist with the reason \
+            for each project. --format csv prints bank-<id>.csv (without the BOM), md a table, json a document \
+            {"format": "greenalloc.bank/1", ...}. An unknown bank id is a usage error (exit 64) that lists the ids. \
+            With --nested K each line adds nested_step (see `greenalloc solve --help`). An infeasible loan stage \
+            exits 3 and names the conflicting loan rules on standard error.
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -28,6 +30,8 @@ struct Rank: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var nestedOption: NestedOption
+
     func execute(console: Console) throws -> Int32 {
         let inputs = try loadInputs(scenario, console: console)
         let ids = inputs.library.bankRecords.map(\.id)
@@ -40,11 +44,13 @@ struct Rank: ParsableCommand, ConsoleCommand {
         var settings = options.settings(for: inputs.scenario.solver, console: console)
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
-        let (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+        var (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         guard allocation.loanStageStatus != nil else {
             console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); no loan stage ran\n")
             return allocation.status.exitCode
         }
+        _ = try nestedOption.apply(
+            to: &allocation, inputs: inputs, settings: settings, solver: makeSolver(console), console: console, seconds: { 0 })
         switch format {
         case .csv: console.out(BankCSV.render(allocation, bank: bank, language: lang))
         case .json: console.out(BankListDocument.json(allocation, bank: bank, language: lang))
@@ -52,6 +58,7 @@ struct Rank: ParsableCommand, ConsoleCommand {
         }
         let list = allocation.loanDetails?.bank(bank)
         console.error("greenalloc: loan stage \(allocation.loanStageStatus?.rawValue ?? "—"), bank \(bank): \(list?.assigned.count ?? 0) assigned, \(list?.waitlist.count ?? 0) waitlisted\n")
+        reportLoanDiagnosis(allocation, language: lang, console: console)
         return allocation.loanStageStatus?.exitCode ?? allocation.status.exitCode
     }
 }

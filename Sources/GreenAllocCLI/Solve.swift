@@ -11,9 +11,15 @@ struct Solve: ParsableCommand, ConsoleCommand {
         discussion: """
             With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and \
             run.json into DIR, all or nothing. --format prints one document to standard output (json: \
-            allocation.json, csv: projects.csv, md: the report); without --out the report is printed. \
-            Exit codes: 0 solved (optimal or feasible), 3 infeasible, 4 no solution within the time limit, \
-            64 usage error, 65 input error, 1 anything else, 130 interrupted (Ctrl-C: nothing written).
+            allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
+
+            With --nested K every bank-<id>.csv gets a last column nested_step: the first of K steps (the \
+            loan stage solved at k/K of every bank's capacity, each step keeping the earlier picks) at which \
+            the project is picked with that bank; empty when no step picks it.
+
+            Exit codes: 0 solved (optimal or feasible), 3 infeasible (the subsidy or the loan stage), \
+            4 no solution within the time limit, 64 usage error, 65 input error, 1 anything else, \
+            130 interrupted (Ctrl-C: nothing written).
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -29,6 +35,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
     var lang: ReportLanguage = .zh
 
     @OptionGroup var options: SolveOptions
+
+    @OptionGroup var nestedOption: NestedOption
 
     func execute(console: Console) throws -> Int32 {
         let clock = ContinuousClock()
@@ -49,21 +57,28 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
-        let (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+        var (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+        let nestedSeconds = try nestedOption.apply(
+            to: &allocation, inputs: inputs, settings: settings, solver: makeSolver(console), console: console, seconds: seconds)
         let writeStart = seconds()
         var files: [String: [UInt8]] = [:]
         if let out {
             var run = RunInfo(
                 greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion, startTime: startTime,
                 scenario: inputs.scenario.name, inputsSHA256: inputs.inputsSHA256, status: allocation.status,
-                exitCode: allocation.status.exitCode,
+                exitCode: allocation.exitCode,
                 solver: SolverSpec(timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak),
                 extraSettings: [("files", inputs.scenario.files.joined(separator: " → ")), ("language", lang.rawValue)]
                     + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? [])
                     + (allocation.loanStageStatus == nil ? [] : [
                         ("loan_stage_seconds", formatNumber(statistics.loanSeconds)),
                         ("loan_stage_solves", String(statistics.loanSolves)),
-                    ]),
+                    ])
+                    + nestedSettings(allocation.loanDetails?.nested, seconds: nestedSeconds)
+                    + (allocation.loanDiagnosis.map { diagnosis in
+                        let words = ReasonText(language: lang, allocation: allocation)
+                        return [("loan_stage_conflict", diagnosis.conflict.map(words.text).joined(separator: "; "))]
+                    } ?? []),
                 timings: RunInfo.Timings(
                     read: readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,
                     tiebreak: settings.tiebreak ? statistics.tiebreakSeconds : nil),
@@ -82,7 +97,18 @@ struct Solve: ParsableCommand, ConsoleCommand {
         case nil: break
         }
         console.error(summary(allocation) + "\n")
-        return allocation.status.exitCode
+        reportLoanDiagnosis(allocation, language: lang, console: console)
+        return allocation.exitCode
+    }
+
+    /// run.json's record of `--nested` (nothing without it, so run.json keeps its keys).
+    func nestedSettings(_ nested: LoanNestedView?, seconds: Double?) -> [(String, String)] {
+        guard let nested else { return [] }
+        return [
+            ("loan_nested_steps", String(nested.steps)), ("loan_nested_seconds", formatNumber(seconds ?? 0)),
+            ("loan_nested_solves", String(nested.solves)),
+            ("loan_nested_statuses", nested.statuses.map(\.rawValue).joined(separator: " ")),
+        ]
     }
 
     func summary(_ allocation: Allocation) -> String {
@@ -99,6 +125,17 @@ struct Solve: ParsableCommand, ConsoleCommand {
         if let out { text += " → \(out)" }
         return text
     }
+}
+
+/// Names the `loan` limits that conflict when the loan stage is infeasible (standard error).
+func reportLoanDiagnosis(_ allocation: Allocation, language: ReportLanguage, console: Console) {
+    guard let diagnosis = allocation.loanDiagnosis else { return }
+    let words = ReasonText(language: language, allocation: allocation)
+    var text = "greenalloc: the loan stage is infeasible; these loan rules cannot hold together"
+        + (diagnosis.minimal ? " (a minimal set):\n" : ":\n")
+    for rule in diagnosis.conflict { text += "  - " + words.text(rule) + "\n" }
+    for sentence in diagnosis.explanation { text += "  " + sentence + "\n" }
+    console.error(text)
 }
 
 /// Reads a scenario, printing warnings; throws `InputErrors` (exit 65) on errors.

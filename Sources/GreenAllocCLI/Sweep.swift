@@ -9,10 +9,10 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario at a range of budgets of one fund.",
         discussion: """
-            N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's
-            budget in every year. Points run on all cores, each warm-started from its neighbour's plan. One solve
-            per point unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg
-            (objective against budget) and sweep.md. Exit codes: 0 done (whatever the points' statuses), 64 usage
+            N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's \
+            budget in every year. Points run on all cores, each warm-started from its neighbour's plan. One solve \
+            per point unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
+            (objective against budget) and sweep.md. Exit codes: 0 done (whatever the points' statuses), 64 usage \
             error, 65 input error, 1 anything else.
             """)
 

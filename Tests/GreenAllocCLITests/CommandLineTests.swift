@@ -98,15 +98,7 @@ import Testing
         let lp = fixture.path("model.lp")
         #expect(fixture.run(["export-model", fixture.scenarioPath, "--lp", lp]).code == 0)
         let solved = try fixture.solve(["--no-tiebreak"])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--lp", lp, "-o", fixture.path("glpsol.txt")]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let report = try String(contentsOfFile: fixture.path("glpsol.txt"), encoding: .utf8)
-        let objectiveLine = report.split(separator: "\n").first { $0.hasPrefix("Objective:") }
-        let value = objectiveLine.flatMap { line in line.split(separator: " ").compactMap { Double($0) }.first }
+        let value = try fixture.glpsolObjective(lp: lp)
         #expect(value != nil)
         #expect(abs((value ?? .nan) - solved.json.objective) <= 1e-6 * max(1, abs(solved.json.objective)))
     }

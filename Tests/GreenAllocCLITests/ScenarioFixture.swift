@@ -55,6 +55,19 @@ struct ScenarioFixture {
         return (result.code, json, result.error)
     }
 
+    /// Solves an exported CPLEX LP file with `glpsol --lp` and returns the objective of its solution report.
+    func glpsolObjective(lp: String) throws -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--lp", lp, "-o", path("glpsol.txt")]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let report = try String(contentsOfFile: path("glpsol.txt"), encoding: .utf8)
+        let objectiveLine = report.split(separator: "\n").first { $0.hasPrefix("Objective:") }
+        return objectiveLine.flatMap { line in line.split(separator: " ").compactMap { Double($0) }.first }
+    }
+
     /// The standard header of a scenario using this fixture's tables.
     static func header(years: String = "[2022, 2023]", banks: Bool = false) -> String {
         """

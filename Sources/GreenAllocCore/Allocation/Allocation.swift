@@ -268,6 +268,14 @@ public struct Allocation: Sendable {
     public var loans: [LoanAssignment]
     /// The banks' ranked lists, waitlists and unplaceable projects (nil when no loan stage ran).
     public var loanDetails: LoanDetails? = nil
+    /// An infeasible loan stage's diagnosis: the `loan` limits that cannot hold together.
+    public var loanDiagnosis: Diagnosis? = nil
+    /// The run's exit code (SPEC §7): the subsidy stage's when it did not solve, else the loan stage's (an
+    /// infeasible loan stage exits 3 like an infeasible subsidy stage, one without a plan 4).
+    public var exitCode: Int32 {
+        status.exitCode != 0 ? status.exitCode : (loanStageStatus?.exitCode ?? 0)
+    }
+
     /// Eco parks before the run (named provincial or national) and the share denominator.
     public var ecoParksBefore: Int
     public var parksCounted: Int

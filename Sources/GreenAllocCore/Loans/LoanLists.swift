@@ -114,6 +114,8 @@ public struct LoanDetails: Sendable {
     public var interestUsed: Double
     /// Σ loan_need of assigned projects.
     public var volume: Double
+    /// The budget-consistent view (`--nested K`), when asked for.
+    public var nested: LoanNestedView? = nil
 
     public init(
         name: String, candidates: [LoanCandidate], banks: [BankList], unplaceable: [LoanUnplaceable],
@@ -130,4 +132,29 @@ public struct LoanDetails: Sendable {
 
     public func candidate(_ project: String) -> LoanCandidate? { candidates.first { $0.project == project } }
     public func bank(_ id: String) -> BankList? { banks.first { $0.id == id } }
+}
+
+/// The loan stage solved at K increasing shares of every bank's capacity (k/K, k = 1…K), each step with the
+/// picks of the step before fixed: which projects a bank finances whatever its capacity turns out to be.
+public struct LoanNestedView: Sendable, Hashable {
+    /// K.
+    public var steps: Int
+    /// Per step (1…K): how its solve ended (`infeasible` when a `loan` floor is out of reach at that share).
+    public var statuses: [AllocationStatus]
+    /// Per step: project id → bank id of every pick so far (earlier steps' picks included).
+    public var picks: [[String: String]]
+    /// Solver calls over all steps.
+    public var solves: Int
+
+    public init(steps: Int, statuses: [AllocationStatus], picks: [[String: String]], solves: Int) {
+        self.steps = steps
+        self.statuses = statuses
+        self.picks = picks
+        self.solves = solves
+    }
+
+    /// The first step (1…K) at which `project` is picked with `bank`; nil when it never is.
+    public func firstStep(project: String, bank: String) -> Int? {
+        picks.firstIndex { $0[project] == bank }.map { $0 + 1 }
+    }
 }

@@ -54,6 +54,8 @@ public struct LoanStage {
         public var details: LoanDetails
         public var limits: [LimitOutcome]
         public var solves: Int
+        /// Infeasible loan stage only: the `loan` limit rows that cannot hold together (SPEC §7 `diagnosis`).
+        public var diagnosis: Diagnosis? = nil
     }
 
     /// Fills the allocation's loan fields (call after a solved subsidy stage).
@@ -62,6 +64,7 @@ public struct LoanStage {
         allocation.loanStageObjective = outcome.objective
         allocation.loans = outcome.loans
         allocation.loanDetails = outcome.details
+        allocation.loanDiagnosis = outcome.diagnosis
         allocation.limits += outcome.limits
     }
 
@@ -195,6 +198,26 @@ public struct LoanStage {
 
     public func run(projects outcomes: [ProjectOutcome], settings: RunSettings) throws -> Outcome {
         let built = build(projects: outcomes)
+        let solved = try solve(built, settings: settings, start: greedyStart(built))
+        var outcome = finish(built, status: solved.status, values: solved.values, solves: solved.solves)
+        if solved.status == .infeasible {
+            let clock = ContinuousClock()
+            let began = clock.now
+            let seconds: @Sendable () -> Double = {
+                let elapsed = clock.now - began
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            }
+            outcome.diagnosis = ConflictFinder(scenario: scenario, library: library, loans: built, solver: solver)
+                .diagnose(timeBudget: Swift.max(5, settings.loanTimeLimit), clock: seconds)
+        }
+        return outcome
+    }
+
+    /// Solves a built loan model by the lexicographic sequence of the type's comment, starting from `start`
+    /// (a feasible point, when one is known). `values` is nil when the model is infeasible or no plan was found.
+    func solve(_ built: LoanModel, settings: RunSettings, start: [Double]?) throws
+        -> (status: AllocationStatus, values: [Double]?, solves: Int)
+    {
         let model = built.model
         var parameters = SolverParameters(
             timeLimit: settings.loanTimeLimit, relativeGap: settings.loanGap(binaries: model.columnCount),
@@ -203,51 +226,92 @@ public struct LoanStage {
         var solves = 0
         var status = AllocationStatus.optimal
         var values = Array(repeating: 0.0, count: model.columnCount)
-        if model.columnCount > 0 || model.rowCount > 0 {
-            parameters.start = greedyStart(built)
-            let first = try solver.solve(model, parameters: parameters)
-            solves += 1
-            switch (first.termination, first.primal) {
-            case (.infeasible, _), (.infeasibleOrUnbounded, .noSolution):
-                return finish(built, status: .infeasible, values: nil, solves: solves)
-            case (_, .noSolution):
-                return finish(built, status: .noSolution, values: nil, solves: solves)
-            default:
-                status = first.termination == .optimal ? .optimal : .feasible
-                values = first.values
-            }
-            if status == .optimal, model.columnCount > 0 {
-                // (2) most volume among (near-)equal scores, then (3) the deterministic preference.
-                var sequence = model
-                let positions = Dictionary(uniqueKeysWithValues: built.eligible.enumerated().map { ($1, $0) })
-                let count = Double(built.eligible.count + 1)
-                let stages: [(name: String, sense: Model.Sense, coefficient: (Int) -> Double)] = [
-                    ("lex_score", .maximize, { self.library.projectRecords[built.pairs[$0].project].loanNeed }),
-                    ("lex_volume", .minimize, {
-                        Double(built.pairs[$0].bank + 1) + Double(positions[built.pairs[$0].project] ?? 0) / (2 * count)
-                    }),
-                ]
-                for stage in stages {
-                    let current = sequence.objective
-                    let optimum = sequence.objectiveValue(values)
-                    let keep = 1e-7 * Swift.max(1, abs(optimum))
-                    let terms = current.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
-                    if sequence.sense == .maximize {
-                        sequence.addRow(stage.name, terms: terms, lower: optimum - keep)
-                    } else {
-                        sequence.addRow(stage.name, terms: terms, upper: optimum + keep)
-                    }
-                    sequence.replaceObjective(model.columns.indices.map(stage.coefficient), sense: stage.sense)
-                    parameters.start = values
-                    let next = try solver.solve(sequence, parameters: parameters)
-                    solves += 1
-                    guard next.hasSolution, model.verify(next.values, tolerance: 1e-6).isEmpty else { break }
-                    values = next.values
-                    if next.termination != .optimal { break }
+        guard model.columnCount > 0 || model.rowCount > 0 else { return (status, values, solves) }
+        parameters.start = start
+        let first = try solver.solve(model, parameters: parameters)
+        solves += 1
+        switch (first.termination, first.primal) {
+        case (.infeasible, _), (.infeasibleOrUnbounded, .noSolution):
+            return (.infeasible, nil, solves)
+        case (_, .noSolution):
+            return (.noSolution, nil, solves)
+        default:
+            status = first.termination == .optimal ? .optimal : .feasible
+            values = first.values
+        }
+        if status == .optimal, model.columnCount > 0 {
+            // (2) most volume among (near-)equal scores, then (3) the deterministic preference.
+            var sequence = model
+            let positions = Dictionary(uniqueKeysWithValues: built.eligible.enumerated().map { ($1, $0) })
+            let count = Double(built.eligible.count + 1)
+            let stages: [(name: String, sense: Model.Sense, coefficient: (Int) -> Double)] = [
+                ("lex_score", .maximize, { self.library.projectRecords[built.pairs[$0].project].loanNeed }),
+                ("lex_volume", .minimize, {
+                    Double(built.pairs[$0].bank + 1) + Double(positions[built.pairs[$0].project] ?? 0) / (2 * count)
+                }),
+            ]
+            for stage in stages {
+                let current = sequence.objective
+                let optimum = sequence.objectiveValue(values)
+                let keep = 1e-7 * Swift.max(1, abs(optimum))
+                let terms = current.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
+                if sequence.sense == .maximize {
+                    sequence.addRow(stage.name, terms: terms, lower: optimum - keep)
+                } else {
+                    sequence.addRow(stage.name, terms: terms, upper: optimum + keep)
                 }
+                sequence.replaceObjective(model.columns.indices.map(stage.coefficient), sense: stage.sense)
+                parameters.start = values
+                let next = try solver.solve(sequence, parameters: parameters)
+                solves += 1
+                guard next.hasSolution, model.verify(next.values, tolerance: 1e-6).isEmpty else { break }
+                values = next.values
+                if next.termination != .optimal { break }
             }
         }
-        return finish(built, status: status, values: values, solves: solves)
+        return (status, values, solves)
+    }
+
+    // MARK: Nested view
+
+    /// The budget-consistent view (`--nested K`): the loan stage solved K times, at k/K of every bank's
+    /// capacity for k = 1…K, each step with the picks of the step before fixed (same project, same bank), so
+    /// the picks only grow with the capacity. It changes nothing in the ordinary loan stage's plan.
+    ///
+    /// A step with no plan (a `loan` floor out of reach at that share) picks nothing new and keeps the
+    /// earlier picks fixed. Once a step has a plan, every later step does too: that plan fits the larger share.
+    public func nested(projects outcomes: [ProjectOutcome], settings: RunSettings, steps: Int) throws -> LoanNestedView {
+        precondition(steps >= 1, "at least one nested step")
+        let built = build(projects: outcomes)
+        let capacityRows = built.origins.enumerated().compactMap { row, origin -> (row: Int, capacity: Double)? in
+            guard case .capacity(let bank) = origin else { return nil }
+            return (row, library.bankRecords[bank].capacity)
+        }
+        var locked: [Int] = []
+        var previous: [Double]?
+        var view = LoanNestedView(steps: steps, statuses: [], picks: [], solves: 0)
+        for step in 1...steps {
+            var stepModel = built
+            for (row, capacity) in capacityRows {
+                stepModel.model.setRowBounds(
+                    row, lower: built.model.rows[row].lower, upper: capacity * Double(step) / Double(steps))
+            }
+            for column in locked { stepModel.model.setColumnBounds(column, lower: 1, upper: 1) }
+            let solved = try solve(stepModel, settings: settings, start: previous ?? greedyStart(stepModel))
+            view.statuses.append(solved.status)
+            view.solves += solved.solves
+            if let values = solved.values {
+                locked = values.indices.filter { values[$0] > 0.5 }
+                previous = values.map { $0 > 0.5 ? 1 : 0 }
+            }
+            var picks: [String: String] = [:]
+            for column in locked {
+                let pair = built.pairs[column]
+                picks[library.projectRecords[pair.project].id] = library.bankRecords[pair.bank].id
+            }
+            view.picks.append(picks)
+        }
+        return view
     }
 
     /// A feasible start for the first solve (GLPK's own heuristics find poor points on this assignment

@@ -14,7 +14,12 @@ public import MILP
 struct ConflictFinder {
     let scenario: Scenario
     let library: Library
-    let compiled: CompiledModel
+    /// The infeasible model (its objective is ignored).
+    let model: Model
+    /// The rules that may be dropped; every other row is a fact and stays in force.
+    let candidates: [Candidate]
+    /// Per limit rule: the row carrying its absolute bounds, quoted in the sentences.
+    let boundRows: [ConflictRule: Int]
     let solver: any Solver
 
     struct Candidate {
@@ -22,32 +27,68 @@ struct ConflictFinder {
         var rows: [Int]
         /// For lock-ins: the project whose fixed z (and θ) is released when the rule is dropped.
         var lockedProject: Int?
+        var fundedColumn: Int?
+        var shareColumn: Int?
     }
 
-    func candidates() -> [Candidate] {
+    /// The subsidy stage: the rule kinds of SPEC §7, lock-ins first, then rows in model order.
+    init(scenario: Scenario, library: Library, compiled: CompiledModel, solver: any Solver) {
+        let rules = compiled.rowOrigins.map { $0.conflictRule(scenario: scenario, library: library) }
+        let locks = compiled.lockedIn.map {
+            Candidate(
+                rule: .lock(project: library.projectRecords[$0].id), rows: [], lockedProject: $0,
+                fundedColumn: compiled.fundedColumn[$0], shareColumn: compiled.shareColumn[$0])
+        }
+        let absRows = compiled.rowOrigins.indices.filter {
+            if case .limit(_, _, _, "abs") = compiled.rowOrigins[$0] { true } else { false }
+        }
+        self.init(scenario: scenario, library: library, model: compiled.model, rules: rules, locks: locks, absRows: absRows, solver: solver)
+    }
+
+    /// The loan stage (SPEC §5): each row of a `loan` limit is a rule; one bank per project, the banks'
+    /// capacities and the interest-subsidy budget are facts (not rule kinds of SPEC §7) and stay in force.
+    init(scenario: Scenario, library: Library, loans: LoanModel, solver: any Solver) {
+        let rules = loans.origins.map { origin -> ConflictRule? in
+            guard case .limit(let index, let group, _) = origin else { return nil }
+            return .limit(rule: scenario.limits[index].name, group: group, year: nil)
+        }
+        let absRows = loans.origins.indices.filter {
+            if case .limit(_, _, "abs") = loans.origins[$0] { true } else { false }
+        }
+        self.init(scenario: scenario, library: library, model: loans.model, rules: rules, locks: [], absRows: absRows, solver: solver)
+    }
+
+    /// `rules`: per row, the rule it belongs to (nil for a fact); rows of one rule are dropped together.
+    private init(
+        scenario: Scenario, library: Library, model: Model, rules: [ConflictRule?], locks: [Candidate], absRows: [Int],
+        solver: any Solver
+    ) {
         var order: [ConflictRule] = []
         var rows: [ConflictRule: [Int]] = [:]
-        for (index, origin) in compiled.rowOrigins.enumerated() {
-            guard let rule = origin.conflictRule(scenario: scenario, library: library) else { continue }
+        for (index, rule) in rules.enumerated() {
+            guard let rule else { continue }
             if rows[rule] == nil { order.append(rule) }
             rows[rule, default: []].append(index)
         }
-        var result = compiled.lockedIn.map {
-            Candidate(rule: .lock(project: library.projectRecords[$0].id), rows: [], lockedProject: $0)
-        }
-        result += order.map { Candidate(rule: $0, rows: rows[$0] ?? []) }
-        return result
+        var boundRows: [ConflictRule: Int] = [:]
+        for row in absRows { if let rule = rules[row], boundRows[rule] == nil { boundRows[rule] = row } }
+        self.scenario = scenario
+        self.library = library
+        self.model = model
+        self.candidates = locks + order.map { Candidate(rule: $0, rows: rows[$0] ?? []) }
+        self.boundRows = boundRows
+        self.solver = solver
     }
 
     /// The model with only the `active` candidates in force and a zero objective.
     func model(keeping active: [Bool], _ candidates: [Candidate]) -> Model {
-        var model = compiled.model
+        var model = self.model
         model.replaceObjective(Array(repeating: 0, count: model.columnCount), sense: .minimize)
         for (position, candidate) in candidates.enumerated() where !active[position] {
             for row in candidate.rows { model.setRowBounds(row, lower: -.infinity, upper: .infinity) }
-            if let project = candidate.lockedProject {
-                if let funded = compiled.fundedColumn[project] { model.setColumnBounds(funded, lower: 0, upper: 1) }
-                if let share = compiled.shareColumn[project] {
+            if candidate.lockedProject != nil {
+                if let funded = candidate.fundedColumn { model.setColumnBounds(funded, lower: 0, upper: 1) }
+                if let share = candidate.shareColumn {
                     model.setColumnBounds(share, lower: 0, upper: model.columns[share].upper)
                 }
             }
@@ -56,7 +97,6 @@ struct ConflictFinder {
     }
 
     func diagnose(timeBudget: Double, clock: @Sendable () -> Double) -> Diagnosis {
-        let candidates = candidates()
         var active = Array(repeating: true, count: candidates.count)
         let start = clock()
         var complete = true
@@ -93,7 +133,7 @@ struct ConflictFinder {
 
     /// The elastic model's cheapest relaxation (see the type's comment); nil when it could not be solved.
     func relaxations(_ candidates: [Candidate], timeLimit: Double) -> [Relaxation]? {
-        var model = compiled.model
+        var model = self.model
         var weights: [Int: Double] = [:]
         var slacksOfRule: [(rule: ConflictRule, columns: [Int], scale: Double)] = []
         func isIntegral(_ terms: [Term]) -> Bool {
@@ -106,12 +146,12 @@ struct ConflictFinder {
                 let release = model.addColumn("relax_lock_\(columns.count)_\(project)", kind: .binary)
                 weights[release] = 1
                 columns.append(release)
-                if let share = compiled.shareColumn[project] {
+                if let share = candidate.shareColumn {
                     let lower = model.columns[share].lower
                     model.setColumnBounds(share, lower: 0, upper: model.columns[share].upper)
-                    if let funded = compiled.fundedColumn[project] { model.setColumnBounds(funded, lower: 0, upper: 1) }
+                    if let funded = candidate.fundedColumn { model.setColumnBounds(funded, lower: 0, upper: 1) }
                     model.addRow("relax_lock_\(project)", terms: [Term(share, 1), Term(release, lower)], lower: lower)
-                } else if let funded = compiled.fundedColumn[project] {
+                } else if let funded = candidate.fundedColumn {
                     let lower = model.columns[funded].lower
                     model.setColumnBounds(funded, lower: 0, upper: 1)
                     model.addRow("relax_lock_\(project)", terms: [Term(funded, 1), Term(release, lower)], lower: lower)
@@ -216,13 +256,7 @@ struct ConflictFinder {
     func describe(_ rule: ConflictRule) -> String {
         switch rule {
         case .limit(let name, let group, let year):
-            let row = compiled.rowOrigins.firstIndex {
-                if case .limit(let index, let rowGroup, let rowYear, "abs") = $0 {
-                    return scenario.limits[index].name == name && rowGroup == group && rowYear == year
-                }
-                return false
-            }
-            let bound = row.map { compiled.model.rows[$0] }.map { row in
+            let bound = boundRows[rule].map { model.rows[$0] }.map { row in
                 [row.upper.isFinite ? "max \(money(row.upper))" : nil, row.lower.isFinite ? "min \(money(row.lower))" : nil]
                     .compactMap { $0 }.joined(separator: ", ")
             }

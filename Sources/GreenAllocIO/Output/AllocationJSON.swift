@@ -9,7 +9,8 @@ public import GreenAllocCore
 /// - Extra park keys: `name`, `city`. Extra target keys: `metric`, `year` (when set), `hard`.
 /// - `limits` rows omit `group`/`year` when the limit is not grouped / not per year, omit `max` when the
 ///   limit has no upper bound, and add `min` when it has a floor.
-/// - `loan_stage` is `null` when no loan stage ran; `loans` is then `[]`.
+/// - `loan_stage` is `null` when no loan stage ran; `loans` is then `[]`. An infeasible loan stage adds
+///   `loan_stage.diagnosis` (the form of `diagnosis`: the `loan` limit rows that cannot hold together).
 /// - `diagnosis` appears only on infeasible runs that carry one; it adds `explanation` (sentences).
 /// - `findings` (presolve findings) is always present, possibly `[]`.
 /// - Money (`subsidy`, `subsidy_total`, `award`, `amount`, limit `value`/`max`/`min`) is rounded to 4
@@ -79,7 +80,11 @@ public enum AllocationJSON {
 
     static func loanStage(_ allocation: Allocation) -> JSONValue {
         guard let status = allocation.loanStageStatus else { return .null }
-        return .object([("status", .string(status.rawValue)), ("objective", .double(allocation.loanStageObjective))])
+        var members: [(String, JSONValue)] = [
+            ("status", .string(status.rawValue)), ("objective", .double(allocation.loanStageObjective)),
+        ]
+        if let diagnosis = allocation.loanDiagnosis { members.append(("diagnosis", self.diagnosis(diagnosis))) }
+        return .object(members)
     }
 
     static func loan(_ loan: LoanAssignment) -> JSONValue {

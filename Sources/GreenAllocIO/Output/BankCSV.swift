@@ -9,11 +9,19 @@ public import GreenAllocCore
 /// `interest_subsidy_exhausted`, `loan_limit`, `outscored`) and the reason in words. `loan_bonuses` joins the
 /// names of the loan bonuses that lifted the score with `;`; `subsidy_total` is what the project also gets
 /// from the subsidy stage. Money with at most 4 decimals, `loan_score` at full precision.
+///
+/// With the nested view (`--nested K`) a last column `nested_step` gives, on every line, the first step k
+/// (1…K) at which the nested solves pick the project with this bank; it is empty when they never do (a project
+/// of the ordinary plan can miss every step: the picks fixed at small capacities may crowd it out). Without
+/// the nested view the column is absent and the file is as before.
 public enum BankCSV {
     public static let header = [
         "rank", "status", "project", "name", "park", "city", "loan_need", "tier", "loan_score", "loan_bonuses",
         "subsidy_total", "reason_code", "reason",
     ]
+
+    /// The header, with `nested_step` last when the allocation carries the nested view.
+    public static func header(nested: Bool) -> [String] { nested ? header + ["nested_step"] : header }
 
     /// The file name of a bank's list.
     public static func fileName(_ bank: String) -> String { "bank-\(bank).csv" }
@@ -29,8 +37,9 @@ public enum BankCSV {
     }
 
     public static func render(_ allocation: Allocation, bank id: String, language: ReportLanguage = .zh) -> String {
-        var lines = [ProjectsCSV.line(header)]
-        for row in rows(allocation, bank: id, language: language) { lines.append(ProjectsCSV.line(row.cells)) }
+        let nested = allocation.loanDetails?.nested != nil
+        var lines = [ProjectsCSV.line(header(nested: nested))]
+        for row in rows(allocation, bank: id, language: language) { lines.append(ProjectsCSV.line(row.cells(nested: nested))) }
         return lines.joined()
     }
 
@@ -48,15 +57,17 @@ public enum BankCSV {
         public var subsidyTotal: Double
         public var reasonCode: String
         public var reason: String
+        /// The first nested step that picks the project with this bank (nil: never, or no nested view).
+        public var nestedStep: Int?
 
         public var status: String { rank == nil ? "waitlist" : "assigned" }
 
-        var cells: [String] {
+        func cells(nested: Bool) -> [String] {
             [
                 rank.map(String.init) ?? "", status, project, name, park, city, MoneyFormat.plain(loanNeed), tier,
                 formatNumber(loanScore), bonuses.joined(separator: ";"), MoneyFormat.plain(subsidyTotal), reasonCode,
                 reason,
-            ]
+            ] + (nested ? [nestedStep.map(String.init) ?? ""] : [])
         }
     }
 
@@ -72,7 +83,7 @@ public enum BankCSV {
                 rank: rank, project: project, name: outcome?.name ?? "", park: outcome?.park ?? "", city: outcome?.city ?? "",
                 loanNeed: candidate.loanNeed, tier: candidate.tier.text, loanScore: candidate.loanScore,
                 bonuses: candidate.bonuses, subsidyTotal: outcome?.subsidyTotal ?? 0, reasonCode: reason?.code ?? "",
-                reason: reason.map(text.text) ?? "")
+                reason: reason.map(text.text) ?? "", nestedStep: details.nested?.firstStep(project: project, bank: id))
         }
         return bank.assigned.enumerated().compactMap { line($1, rank: $0 + 1, reason: nil) }
             + bank.waitlist.compactMap { line($0.project, rank: nil, reason: $0.reason) }

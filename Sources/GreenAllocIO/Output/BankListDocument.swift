@@ -2,10 +2,12 @@ public import GreenAllocCore
 
 /// One bank's list as a document for `greenalloc rank`: Markdown (a table) or JSON
 /// (`{"format": "greenalloc.bank/1", "scenario", "loan_stage", "bank", "list": [...]}`, list lines as in
-/// bank-<id>.csv; `reason_code`/`reason` only on waitlist lines).
+/// bank-<id>.csv; `reason_code`/`reason` only on waitlist lines). With the nested view (`--nested K`) every
+/// line adds `nested_step` (the first step, or null), the document `nested_steps` (K) and the table a column.
 public enum BankListDocument {
     public static func json(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
         let list = allocation.loanDetails?.bank(bank)
+        let nested = allocation.loanDetails?.nested
         func entry(_ line: BankCSV.Line) -> JSONValue {
             var fields: [(String, JSONValue)] = [
                 ("rank", line.rank.map { .int($0) } ?? .null), ("status", .string(line.status)),
@@ -15,9 +17,10 @@ public enum BankListDocument {
                 ("subsidy_total", .money(line.subsidyTotal)),
             ]
             if line.rank == nil { fields += [("reason_code", .string(line.reasonCode)), ("reason", .string(line.reason))] }
+            if nested != nil { fields.append(("nested_step", line.nestedStep.map { .int($0) } ?? .null)) }
             return .object(fields)
         }
-        let document = JSONValue.object([
+        var members: [(String, JSONValue)] = [
             ("format", .string("greenalloc.bank/1")), ("scenario", .string(allocation.scenario)),
             ("loan_stage", .object([
                 ("status", .string(allocation.loanStageStatus?.rawValue ?? "")),
@@ -27,28 +30,31 @@ public enum BankListDocument {
                 ("id", .string(bank)), ("name", .string(list?.name ?? "")), ("capacity", .money(list?.capacity ?? 0)),
                 ("lent", .money(list?.lent ?? 0)),
             ])),
-            ("list", .array(BankCSV.rows(allocation, bank: bank, language: lang).map(entry))),
-        ])
-        return JSONWriter.render(document)
+        ]
+        if let nested { members.append(("nested_steps", .int(nested.steps))) }
+        members.append(("list", .array(BankCSV.rows(allocation, bank: bank, language: lang).map(entry))))
+        return JSONWriter.render(.object(members))
     }
 
     public static func markdown(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
         let zh = lang == .zh
         let list = allocation.loanDetails?.bank(bank)
+        let nested = allocation.loanDetails?.nested != nil
         let names = LoanText(language: lang, allocation: allocation)
         var text = "# " + (zh ? "银行名单：" : "Bank list: ") + names.bank(bank) + "\n\n"
         text += (zh ? "额度 " : "Capacity ") + MoneyFormat.display(list?.capacity ?? 0)
             + (zh ? " 万元，已放贷 " : " 万元, lent ") + MoneyFormat.display(list?.lent ?? 0) + " 万元\n\n"
         var table = MarkdownTable(
-            header: zh ? ["排名", "状态", "项目", "名称", "城市", "贷款需求", "等级", "贷款得分", "补助", "原因"]
-                : ["Rank", "Status", "Project", "Name", "City", "Loan need", "Tier", "Loan score", "Subsidy", "Reason"],
-            numeric: [0, 5, 7, 8])
+            header: (zh ? ["排名", "状态", "项目", "名称", "城市", "贷款需求", "等级", "贷款得分", "补助", "原因"]
+                : ["Rank", "Status", "Project", "Name", "City", "Loan need", "Tier", "Loan score", "Subsidy", "Reason"])
+                + (nested ? [zh ? "嵌套步" : "Nested step"] : []),
+            numeric: nested ? [0, 5, 7, 8, 10] : [0, 5, 7, 8])
         for line in BankCSV.rows(allocation, bank: bank, language: lang) {
             table.add([
                 line.rank.map(String.init) ?? "", line.status, line.project, line.name, line.city,
                 MoneyFormat.display(line.loanNeed), line.tier, formatNumber(line.loanScore),
                 MoneyFormat.display(line.subsidyTotal), line.reason,
-            ])
+            ] + (nested ? [line.nestedStep.map(String.init) ?? ""] : []))
         }
         return text + table.render()
     }

@@ -333,6 +333,11 @@ private struct Report {
                 + pick("，目标值 ", ", objective ") + figure(allocation.loanStageObjective) + pick("。", "."))
             text += "\n"
         }
+        if let diagnosis = allocation.loanDiagnosis {
+            text += "### " + pick("贷款阶段不可行诊断", "Why the loan stage is infeasible") + "\n\n"
+            conflict(diagnosis)
+            text += "\n"
+        }
         paragraph(zh
             ? "共 \(allocation.loans.count) 个项目获得贷款，合计 \(money(volume)) 万元。"
             : "\(allocation.loans.count) projects assigned a loan, \(money(volume)) 万元 in all.")
@@ -394,6 +399,11 @@ private struct Report {
     mutating func diagnosis() {
         guard let diagnosis = allocation.diagnosis else { return }
         heading("不可行诊断", "Why the scenario is infeasible")
+        conflict(diagnosis)
+    }
+
+    /// The conflicting rules, the relaxations and the sentences of a diagnosis.
+    mutating func conflict(_ diagnosis: Diagnosis) {
         paragraph(diagnosis.minimal
             ? pick("以下规则无法同时满足；这是最小冲突集：去掉其中任何一条，其余规则即可同时满足。",
                 "These rules cannot all hold; the set is minimal: dropping any one of them makes the rest feasible.")
