@@ -25,6 +25,8 @@ public struct SolverParameters: Sendable, Equatable {
     public var wantRelaxationDuals: Bool
     /// Where solver log lines go when `log` is true.
     public var logHandler: (@Sendable (String) -> Void)?
+    /// Solver-specific switch for mixed-integer rounding cuts; nil = the backend's default.
+    public var roundingCuts: Bool? = nil
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
@@ -45,6 +47,7 @@ public struct SolverParameters: Sendable, Equatable {
         lhs.timeLimit == rhs.timeLimit && lhs.relativeGap == rhs.relativeGap && lhs.log == rhs.log
             && lhs.start == rhs.start && lhs.presolve == rhs.presolve && lhs.concurrent == rhs.concurrent
             && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals
+            && lhs.roundingCuts == rhs.roundingCuts
     }
 }
 

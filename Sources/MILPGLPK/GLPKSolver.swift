@@ -10,8 +10,8 @@ public import MILP
 /// Settings:
 /// - cold solves use the MIP presolver (`presolve` parameter, default on); a start, relaxation duals or
 ///   presolve off run `glp_simplex` (presolve off) first;
-/// - cuts: MIR and Gomory mixed-integer cuts on, clique cuts on; cover cuts only when
-///   `parameters.concurrent` is false (they race between threads inside GLPK);
+/// - cuts: MIR (unless `parameters.roundingCuts` is false) and Gomory mixed-integer cuts on, clique cuts on;
+///   cover cuts only when `parameters.concurrent` is false (they race between threads inside GLPK);
 /// - `mip_gap` = `relativeGap`; `tm_lim` = `timeLimit`, and the same limit is enforced on the wall clock in
 ///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes);
 /// - GLPK's messages are off unless `log` is set; everything GLPK prints is captured into `SolverResult.log`
@@ -124,7 +124,7 @@ public struct GLPKSolver: Solver {
         control.msg_lev = messageLevel
         control.presolve = usePresolve ? GLP_ON : GLP_OFF
         control.mip_gap = parameters.relativeGap
-        control.mir_cuts = GLP_ON
+        control.mir_cuts = parameters.roundingCuts == false ? GLP_OFF : GLP_ON
         control.gmi_cuts = GLP_ON
         control.clq_cuts = GLP_ON
         control.cov_cuts = parameters.concurrent ? GLP_OFF : GLP_ON
