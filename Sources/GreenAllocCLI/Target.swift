@@ -8,8 +8,8 @@ struct Target: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the smallest budget of a fund at which a target is met.",
         discussion: """
-            Treats the named target as hard and bisects over the scale of the fund's budget (every year \
-            multiplied alike) to within 0.1%, then solves the plan at that budget. When no budget suffices (the \
+            Treats the named target as hard and minimizes the scale of the fund's budget (every year multiplied \
+            alike) in one solve, to within 0.1%, then solves the plan at that budget. When no budget suffices (the \
             target fails even when every request of the fund fits), says so and names the conflicting rules. \
             Exit codes: 0 found, 3 no budget suffices, 64 usage error, 65 input error, 1 anything else.
             """)
@@ -50,7 +50,7 @@ struct Target: ParsableCommand, ConsoleCommand {
         default: console.out(WhatIfTargetOutput.json(search, language: lang))
         }
         if let scale = search.scale {
-            console.error("greenalloc: met at ×\(String(format: "%.4f", scale)) after \(search.solves) feasibility solves in \(String(format: "%.2f", search.seconds)) s\n")
+            console.error("greenalloc: met at ×\(String(format: "%.4f", scale)) after \(search.solves) scale solve(s) in \(String(format: "%.2f", search.seconds)) s\n")
             return ExitStatus.success
         }
         console.error("greenalloc: no budget of \(fund) meets 「\(target)」: \(search.reasons.first ?? "")\n")

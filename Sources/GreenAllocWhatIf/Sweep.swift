@@ -54,11 +54,13 @@ extension WhatIfRunner {
 
     /// Solves the scenario at each scale of one fund's budget (every year multiplied by the scale).
     ///
-    /// Without the tie rule, the model is compiled once and only the fund's budget rows change between points;
-    /// the points are split into contiguous chunks in increasing order, one chunk per thread, and each point
-    /// starts from the previous point's solution in its chunk (feasible there, since only budgets grew). With
-    /// the tie rule, each point is a full run (two solves) as `greenalloc solve` does it. `warmStart: false`
-    /// solves every point cold (GLPK then runs its MIP presolver, which a start turns off).
+    /// Without the tie rule, the model is compiled once and only the fund's budget rows change between points.
+    /// The points are dealt out in increasing order, thread k taking points k, k + T, k + 2T, … (T threads), so
+    /// the hard stretches of the curve are shared between the threads, and each point starts from the previous
+    /// point of its thread (a smaller budget: feasible there, since only budgets grew); the schedule does not
+    /// depend on timing, so neither do the plans. With the tie rule, each point is a full run (two solves) as
+    /// `greenalloc solve` does it. `warmStart: false` solves every point cold (GLPK then runs its MIP
+    /// presolver, which a start turns off). Sweep solves leave GLPK's MIR cuts off (see `parameters`).
     public func sweep(
         fund fundID: String, scales: [Double], tiebreak: Bool = false, warmStart: Bool = true,
         clock: @escaping @Sendable () -> Double = { 0 },
@@ -68,26 +70,25 @@ extension WhatIfRunner {
         let sorted = scales.sorted()
         let began = clock()
         let chunkCount = Swift.min(threads, sorted.count)
-        let bounds = (0...chunkCount).map { $0 * sorted.count / Swift.max(1, chunkCount) }
         let counter = ProgressCounter(total: sorted.count, report: progress)
         let scalable = tiebreak ? nil : ScalableModel(runner: self, scenario: scenario, fund: fund)
-        let chunks: [[Result<SweepPoint, any Error>]] = Self.parallel(chunkCount) { chunk in
-            var points: [Result<SweepPoint, any Error>] = []
+        let chunks: [[(Int, Result<SweepPoint, any Error>)]] = Self.parallel(chunkCount) { chunk in
+            var points: [(Int, Result<SweepPoint, any Error>)] = []
             var previous: [Double]?
-            for index in bounds[chunk]..<bounds[chunk + 1] {
+            for index in stride(from: chunk, to: sorted.count, by: chunkCount) {
                 let result = Result {
                     if let scalable {
                         return try self.solvePoint(scalable, fund: fund, scale: sorted[index], start: previous, clock: clock)
                     }
                     return try self.runPoint(fund: fund, scale: sorted[index], clock: clock)
                 }
-                points.append(result.map(\.0))
+                points.append((index, result.map(\.0)))
                 previous = warmStart ? (try? result.get())?.1 : nil
                 counter.step()
             }
             return points
         }
-        var points = try chunks.flatMap { $0 }.map { try $0.get() }
+        var points = try chunks.flatMap { $0 }.sorted { $0.0 < $1.0 }.map { try $0.1.get() }
         for index in points.indices.dropFirst() {
             let before = points[index - 1]
             let beforeSet = Set(before.funded)

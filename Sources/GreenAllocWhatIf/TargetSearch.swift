@@ -12,7 +12,7 @@ public struct TargetSearchResult: Sendable {
     public var met: Bool
     /// The smallest scale found (within `tolerance` relative), nil when no budget suffices.
     public var scale: Double?
-    /// The largest scale proved too small (the answer lies in (lowerScale, scale]).
+    /// A proved lower bound below `scale`: no smaller scale meets the target (nil when `scale` is proved smallest).
     public var lowerScale: Double?
     public var budget: [Int: Double]?
     /// The plan at that budget, with the target hard and the scenario's objective.
@@ -31,9 +31,13 @@ public struct TargetSearchResult: Sendable {
 }
 
 extension WhatIfRunner {
-    /// Bisection over the scale of one fund's budget, with the named target made hard and feasibility solves
-    /// (zero objective: the first plan found ends each solve). A feasible plan found at scale s needs only
-    /// r ≤ s (its largest use/budget ratio over the years), so the upper end drops to r at once.
+    /// The smallest scale of one fund's budget at which the named target, made hard, can be met: one solve of
+    /// the model with the scale as a column, minimized (`ScalableModel.minimumScaleModel`), stopped at a
+    /// relative gap of `tolerance / (1 + tolerance)`, so the scale found is within `tolerance` of the smallest
+    /// (the solver's bound is the proved lower end). The scale reported is what the plan found actually uses
+    /// (its largest use/budget ratio over the years). Then the plan at that budget is solved with the
+    /// scenario's own objective and settings, as `greenalloc solve` would. A solve stopped by its time limit
+    /// with a plan gives an upper bound and `exact: false`.
     public func target(
         name: String, fund fundID: String, tolerance: Double = 1e-3, clock: @escaping @Sendable () -> Double = { 0 }
     ) throws -> TargetSearchResult {
@@ -48,9 +52,6 @@ extension WhatIfRunner {
         var hard = scenario
         hard.targets[targetIndex].penalty = nil
         let scalable = ScalableModel(runner: self, scenario: hard, fund: fund)
-        var feasibility = scalable
-        feasibility.compiled.model.replaceObjective(
-            Array(repeating: 0, count: scalable.compiled.model.columnCount), sense: .maximize)
 
         let unlimited = unlimitedScale(fund: fund)
         var result = TargetSearchResult(
@@ -67,57 +68,47 @@ extension WhatIfRunner {
             }
         }
 
-        /// nil: undecided (time limit).
-        func feasible(at scale: Double) throws -> (Bool?, [Double]?) {
-            if !scalable.budgetIndependentBlock.isEmpty { return (false, nil) }
+        /// The scale the plan found uses and the proved lower bound; nil with `infeasible` true when no budget
+        /// up to `unlimited` meets the target, nil with `infeasible` false when no plan came within the time limit.
+        func minimumScale() throws -> (found: (scale: Double, bound: Double)?, infeasible: Bool) {
+            if !scalable.budgetIndependentBlock.isEmpty { return (nil, true) }
+            let (model, scaleColumn) = scalable.minimumScaleModel(upTo: unlimited)
+            var parameters = self.parameters()
+            parameters.relativeGap = Swift.max(settings.relativeGap, tolerance / (1 + tolerance))
             result.solves += 1
-            let answer = try solver.solve(feasibility.model(at: scale), parameters: parameters())
+            let answer = try solver.solve(model, parameters: parameters)
             switch (answer.termination, answer.primal) {
-            case (_, .feasiblePoint): return (true, answer.values)
-            case (.infeasible, _), (.infeasibleOrUnbounded, _): return (false, nil)
+            case (_, .feasiblePoint):
+                if answer.termination != .optimal, answer.termination != .gapLimit { result.exact = false }
+                let used = scalable.requiredScale(answer.values)
+                let bound = Swift.max(0, Swift.min(answer.bestBound ?? 0, answer.values[scaleColumn]))
+                return ((used, Swift.min(bound, used)), false)
+            case (.infeasible, _), (.infeasibleOrUnbounded, _): return (nil, true)
             default:
                 result.exact = false
-                return (nil, nil)
+                return (nil, false)
             }
         }
 
-        let (atUnlimited, unlimitedValues) = try feasible(at: unlimited)
-        guard atUnlimited == true, let unlimitedValues else {
+        let (found, infeasible) = try minimumScale()
+        guard var (high, low) = found else {
             // Explain with the full pipeline at the unlimited budget: its diagnosis names the conflicting rules.
             let allocation = try run(scaled(fund: fund, by: unlimited, in: hard))
             result.diagnosis = allocation.diagnosis
             result.allocation = allocation
             result.reasons.insert(
-                atUnlimited == nil
-                    ? "no plan meeting the target was found within the time limit even at ×\(unlimited) of the budget"
-                    : "the target cannot be met even with unlimited budget (×\(unlimited): every request of the fund fits)",
+                infeasible
+                    ? "the target cannot be met even with unlimited budget (×\(unlimited): every request of the fund fits)"
+                    : "no plan meeting the target was found within the time limit even at ×\(unlimited) of the budget",
                 at: 0)
             for finding in scalable.budgetIndependentBlock { result.reasons.append(finding.message) }
             result.seconds = clock() - began
             return result
         }
-        var high = scalable.requiredScale(unlimitedValues)
-        var low = 0.0
-        var lowProved = false
-        if high > 0 {
-            let (atZero, _) = try feasible(at: 0)
-            if atZero == true { high = 0 } else { lowProved = atZero == false }
-        }
-        var iterations = 0
-        while high > 0, high - low > tolerance * high, iterations < 200 {
-            iterations += 1
-            let middle = (low + high) / 2
-            let (ok, values) = try feasible(at: middle)
-            if ok == true, let values {
-                high = Swift.min(middle, scalable.requiredScale(values))
-            } else {
-                low = middle
-                lowProved = lowProved || ok == false
-            }
-        }
+        if high - low <= 1e-9 * Swift.max(1, high) { low = high }
         result.met = true
         result.scale = high
-        result.lowerScale = lowProved || low > 0 ? low : nil
+        result.lowerScale = low < high ? low : nil
         result.budget = budget(fund: fund, scale: high)
         result.reasons = []
         var plan = try run(scaled(fund: fund, by: high, in: hard))

@@ -27,6 +27,8 @@ public struct SolverParameters: Sendable, Equatable {
     public var logHandler: (@Sendable (String) -> Void)?
     /// Polled during the search; once set, the solver stops at its next chance and reports `.interrupted`.
     public var cancellation: CancellationFlag?
+    /// Solver-specific switch for mixed-integer rounding cuts; nil = the backend's default.
+    public var roundingCuts: Bool? = nil
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
@@ -48,6 +50,7 @@ public struct SolverParameters: Sendable, Equatable {
         lhs.timeLimit == rhs.timeLimit && lhs.relativeGap == rhs.relativeGap && lhs.log == rhs.log
             && lhs.start == rhs.start && lhs.presolve == rhs.presolve && lhs.concurrent == rhs.concurrent
             && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals && lhs.cancellation === rhs.cancellation
+            && lhs.roundingCuts == rhs.roundingCuts
     }
 }
 

@@ -11,8 +11,8 @@ public import MILP
 /// - cold solves use the MIP presolver (`presolve` parameter, default on); a start, relaxation duals or
 ///   presolve off run `glp_simplex` (presolve off) first; from `rootRelaxationFirstThreshold` integer
 ///   columns the relaxation is solved first by the dual simplex with the LP presolver, within the limit;
-/// - cuts: MIR and Gomory mixed-integer cuts on, clique cuts on; cover cuts only when
-///   `parameters.concurrent` is false (they race between threads inside GLPK);
+/// - cuts: MIR (unless `parameters.roundingCuts` is false) and Gomory mixed-integer cuts on, clique cuts on;
+///   cover cuts only when `parameters.concurrent` is false (they race between threads inside GLPK);
 /// - `mip_gap` = `relativeGap`; `tm_lim` = `timeLimit`, and the same limit is enforced on the wall clock in
 ///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes); the
 ///   callback also stops the search when `parameters.cancellation` is set (termination `.interrupted`).
@@ -143,7 +143,7 @@ public struct GLPKSolver: Solver {
         control.msg_lev = messageLevel
         control.presolve = usePresolve ? GLP_ON : GLP_OFF
         control.mip_gap = parameters.relativeGap
-        control.mir_cuts = GLP_ON
+        control.mir_cuts = parameters.roundingCuts == false ? GLP_OFF : GLP_ON
         control.gmi_cuts = GLP_ON
         control.clq_cuts = GLP_ON
         control.cov_cuts = parameters.concurrent ? GLP_OFF : GLP_ON

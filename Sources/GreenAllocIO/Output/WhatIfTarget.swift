@@ -47,7 +47,7 @@ public enum WhatIfTargetOutput {
             return text
         }
         text += "**Smallest scale: ×\(MoneyFormat.fixed(scale, places: 4))** (to within \(MoneyFormat.percent(search.tolerance, places: 2))"
-            + (search.lowerScale.map { "; ×\(MoneyFormat.fixed($0, places: 4)) is not enough" } ?? "") + ").\n\n"
+            + (search.lowerScale.map { "; no scale below ×\(MoneyFormat.fixed($0, places: 4)) meets it" } ?? "") + ").\n\n"
         var table = MarkdownTable(header: ["year", "base (万元)", "needed (万元)"], numeric: [1, 2])
         for year in budget.keys.sorted() {
             table.add([String(year), MoneyFormat.display(search.baseBudget[year] ?? 0), MoneyFormat.display(budget[year]!)])
