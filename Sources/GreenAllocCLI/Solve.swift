@@ -71,7 +71,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
                 extraSettings: [("files", inputs.scenario.files.joined(separator: " → ")), ("language", lang.rawValue)]
                     + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? [])
                     + (allocation.loanStageStatus == nil ? [] : [
-                        ("loan_stage_seconds", formatNumber(statistics.loanSeconds)),
+                        ("loan_stage_seconds", formatNumber((statistics.loanSeconds * 1000).rounded() / 1000)),
                         ("loan_stage_solves", String(statistics.loanSolves)),
                     ])
                     + nestedSettings(allocation.loanDetails?.nested, seconds: nestedSeconds)
@@ -105,7 +105,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
     func nestedSettings(_ nested: LoanNestedView?, seconds: Double?) -> [(String, String)] {
         guard let nested else { return [] }
         return [
-            ("loan_nested_steps", String(nested.steps)), ("loan_nested_seconds", formatNumber(seconds ?? 0)),
+            ("loan_nested_steps", String(nested.steps)), ("loan_nested_seconds", formatNumber(((seconds ?? 0) * 1000).rounded() / 1000)),
             ("loan_nested_solves", String(nested.solves)),
             ("loan_nested_statuses", nested.statuses.map(\.rawValue).joined(separator: " ")),
         ]

@@ -29,6 +29,9 @@ public struct SolverParameters: Sendable, Equatable {
     public var cancellation: CancellationFlag?
     /// Solver-specific switch for mixed-integer rounding cuts; nil = the backend's default.
     public var roundingCuts: Bool? = nil
+    /// Stop once the search has created this many branch-and-bound nodes (termination `.nodeLimit`). Unlike
+    /// a time limit, this stop gives the same answer on every run.
+    public var nodeLimit: Int? = nil
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
@@ -50,7 +53,7 @@ public struct SolverParameters: Sendable, Equatable {
         lhs.timeLimit == rhs.timeLimit && lhs.relativeGap == rhs.relativeGap && lhs.log == rhs.log
             && lhs.start == rhs.start && lhs.presolve == rhs.presolve && lhs.concurrent == rhs.concurrent
             && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals && lhs.cancellation === rhs.cancellation
-            && lhs.roundingCuts == rhs.roundingCuts
+            && lhs.roundingCuts == rhs.roundingCuts && lhs.nodeLimit == rhs.nodeLimit
     }
 }
 
@@ -62,6 +65,7 @@ public enum TerminationStatus: String, Sendable, Equatable {
     case infeasibleOrUnbounded = "infeasible_or_unbounded"
     case timeLimit = "time_limit"
     case gapLimit = "gap_limit"
+    case nodeLimit = "node_limit"
     case interrupted
     case numericalError = "numerical_error"
     case otherError = "other_error"

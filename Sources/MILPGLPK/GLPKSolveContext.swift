@@ -14,13 +14,16 @@ final class GLPKSolveContext {
     var acceptedStart = false
     var terminatedByDeadline = false
     var terminatedByCancellation = false
+    var terminatedByNodeLimit = false
+    let nodeLimit: Int?
     /// Best bound of the open nodes, last seen in the branch-and-bound tree.
     var treeBound: Double?
 
     init(
         forwardLog: (@Sendable (String) -> Void)?, deadline: ContinuousClock.Instant?,
-        cancellation: CancellationFlag?, start: [Double]?
+        cancellation: CancellationFlag?, nodeLimit: Int? = nil, start: [Double]?
     ) {
+        self.nodeLimit = nodeLimit
         self.forwardLog = forwardLog
         self.deadline = deadline
         self.cancellation = cancellation
@@ -58,5 +61,12 @@ func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPo
     } else if context.cancellation?.isCancelled == true {
         context.terminatedByCancellation = true
         glp_ios_terminate(tree)
+    } else if let limit = context.nodeLimit, reason == GLP_ISELECT {
+        var total: Int32 = 0
+        glp_ios_tree_size(tree, nil, nil, &total)
+        if Int(total) >= limit {
+            context.terminatedByNodeLimit = true
+            glp_ios_terminate(tree)
+        }
     }
 }

@@ -15,7 +15,8 @@ public import MILP
 ///   cover cuts only when `parameters.concurrent` is false (they race between threads inside GLPK);
 /// - `mip_gap` = `relativeGap`; `tm_lim` = `timeLimit`, and the same limit is enforced on the wall clock in
 ///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes); the
-///   callback also stops the search when `parameters.cancellation` is set (termination `.interrupted`).
+///   callback also stops the search when `parameters.cancellation` is set (termination `.interrupted`) and
+///   once `parameters.nodeLimit` nodes exist (`.nodeLimit`, a stop that is the same on every run).
 ///   Neither reaches into a running LP: `WatchdogSolver` bounds the wall clock of a long root LP;
 /// - GLPK's messages are off unless `log` is set; everything GLPK prints is captured into `SolverResult.log`
 ///   (and forwarded to `logHandler` when `log` is set), never written to the terminal.
@@ -71,7 +72,7 @@ public struct GLPKSolver: Solver {
         let deadline = parameters.timeLimit.map { began + .milliseconds(Int64(max(0, $0) * 1000)) }
         let context = GLPKSolveContext(
             forwardLog: parameters.log ? parameters.logHandler : nil, deadline: deadline,
-            cancellation: parameters.cancellation, start: checkedStart(model, parameters.start))
+            cancellation: parameters.cancellation, nodeLimit: parameters.nodeLimit, start: checkedStart(model, parameters.start))
         return withExtendedLifetime(context) {
             let info = Unmanaged.passUnretained(context).toOpaque()
             glp_term_hook(glpkTerminalHook, info)
@@ -169,8 +170,9 @@ public struct GLPKSolver: Solver {
                 return SolverResult(termination: termination, primal: .noSolution)
             }
         }
-        let (termination, primal) = statuses(
+        var (termination, primal) = statuses(
             intopt: intoptReturn(code), mipStatus: mipStatus, relaxationStatus: nil, hasIntegerColumns: hasIntegers)
+        if code == GLP_ESTOP, context.terminatedByNodeLimit { termination = .nodeLimit }
         var result = SolverResult(termination: termination, primal: primal)
         result.relaxationObjective = relaxation?.objective
         result.rowDuals = relaxation?.rowDuals

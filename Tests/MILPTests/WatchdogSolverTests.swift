@@ -139,3 +139,26 @@ struct ImmediateSolver: Solver {
         }
     }
 }
+
+@Suite struct NodeLimitTests {
+    /// A node limit stops a hard search at the same point on every run (a time limit would not).
+    @Test func aNodeLimitStopsTheSameWayEveryRun() throws {
+        let model = RandomModels.denseMultiKnapsack(items: 120, rows: 8, seed: 3)
+        var parameters = SolverParameters(timeLimit: 60)
+        parameters.nodeLimit = 40
+        let first = try GLPKSolver().solve(model, parameters: parameters)
+        #expect(first.termination == .nodeLimit)
+        #expect(first.hasSolution)
+        #expect(model.verify(first.values).isEmpty)
+        for _ in 0..<3 {
+            let again = try GLPKSolver().solve(model, parameters: parameters)
+            #expect(again.termination == .nodeLimit)
+            #expect(again.values == first.values)
+        }
+        let unlimited = try GLPKSolver().solve(RandomModels.small(seed: 4), parameters: SolverParameters())
+        var limited = SolverParameters()
+        limited.nodeLimit = 1_000_000
+        let generous = try GLPKSolver().solve(RandomModels.small(seed: 4), parameters: limited)
+        #expect(sameAnswer(generous, unlimited) && generous.values == unlimited.values)
+    }
+}
