@@ -70,6 +70,8 @@ struct ExplainContext {
     let timeLimit: Double
     let point: [Double]
     let rowsOfColumn: [[Int]]
+    /// (row, coefficient) of every entry of each column.
+    let entriesOfColumn: [[(row: Int, coefficient: Double)]]
     let projectOfColumn: [Int: Int]
     let maximize: Bool
 
@@ -86,10 +88,15 @@ struct ExplainContext {
         self.timeLimit = timeLimit
         maximize = compiled.model.sense == .maximize
         var rowsOfColumn = Array(repeating: [Int](), count: compiled.model.columnCount)
+        var entriesOfColumn = Array(repeating: [(row: Int, coefficient: Double)](), count: compiled.model.columnCount)
         for (index, row) in compiled.model.rows.enumerated() {
-            for term in row.terms { rowsOfColumn[term.column].append(index) }
+            for term in row.terms {
+                rowsOfColumn[term.column].append(index)
+                entriesOfColumn[term.column].append((index, term.coefficient))
+            }
         }
         self.rowsOfColumn = rowsOfColumn
+        self.entriesOfColumn = entriesOfColumn
         var projectOfColumn: [Int: Int] = [:]
         for index in library.projectRecords.indices {
             for column in [compiled.fundedColumn[index], compiled.shareColumn[index]].compactMap({ $0 }) {

@@ -1,4 +1,5 @@
 import Foundation
+import GreenAllocCLI
 import Testing
 
 /// `greenalloc explain` on scenarios whose answers are known by hand.
@@ -74,6 +75,32 @@ import Testing
         #expect((funded["forced_in"] as? [String: Any])?["objective_loss"] as? Double == 0)
         // Safety: no slack, and P3 is no weaker per 万元 than P2 → a cut of anything drops it (estimate 0).
         #expect((funded["safety"] as? [String: Any])?["cut"] as? Double == 0)
+    }
+
+    /// On the bundled baseline the full listing's estimates are feasible plans, so they never undercut the
+    /// exact loss; trimming partial shares and bringing displaced projects back keeps them close (P0003:
+    /// exact 929, estimate 1,089; before, whole projects were dropped and the estimate was 132,288).
+    @Test func baselineEstimatesStayCloseToTheExactLoss() throws {
+        let scenario = HardeningScenarios.packageRoot + "/Scenarios/shandong/baseline-2022.yaml"
+        func losses(_ arguments: [String]) throws -> [String: Double] {
+            let capture = Console.Capture()
+            let code = CommandLineRunner.run(["explain", scenario, "--format", "json"] + arguments, console: capture.console)
+            #expect(code == 0, "\(capture.error)")
+            let json = try JSONSerialization.jsonObject(with: Data(capture.out.utf8)) as? [String: Any] ?? [:]
+            var losses: [String: Double] = [:]
+            for card in json["projects"] as? [[String: Any]] ?? [] {
+                guard let id = card["id"] as? String, let forced = card["forced_in"] as? [String: Any] else { continue }
+                losses[id] = forced["objective_loss"] as? Double
+            }
+            return losses
+        }
+        let estimates = try losses([])
+        for project in ["P0003", "P0774"] {
+            let exact = try #require(try losses(["--project", project])[project])
+            let estimate = try #require(estimates[project])
+            #expect(estimate >= exact - 1e-6 * 3_862_305, "\(project)")
+            #expect(estimate <= 1.5 * exact + 1, "\(project): estimate \(estimate) against exact \(exact)")
+        }
     }
 
     @Test func blockedProjectsHaveNoPlan() throws {
