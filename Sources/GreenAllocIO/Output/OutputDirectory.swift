@@ -258,8 +258,14 @@ public enum OutputDirectory {
         guard fsync(descriptor) == 0 else { throw OutputDirectoryError.system(operation: "fsync", path: path, errno: errno) }
     }
 
-    /// Removes a directory this type created (the temporary one, or the earlier output moved aside).
+    /// Removes a directory this type created (the temporary one, or the earlier output moved aside). The
+    /// files that identify greenalloc output (allocation.json, then the marker) go last, so that a process
+    /// killed halfway leaves a directory the next run still recognises, and removes.
     private static func removeTree(_ path: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let last = [markerName, "allocation.json"]
+        for entry in entries where !last.contains(entry) { try? FileManager.default.removeItem(atPath: join(path, entry)) }
+        for entry in last.reversed() where entries.contains(entry) { unlink(join(path, entry)) }
         try? FileManager.default.removeItem(atPath: path)
     }
 
