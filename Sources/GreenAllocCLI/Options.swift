@@ -74,7 +74,8 @@ struct NestedOption: ParsableArguments {
         }
         let start = seconds()
         let stage = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
-        let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested)
+        let prefer = Dictionary(allocation.loans.map { ($0.project, $0.bank) }, uniquingKeysWith: { first, _ in first })
+        let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested, prefer: prefer)
         allocation.loanDetails?.nested = view
         let elapsed = seconds() - start
         console.error("greenalloc: nested view, \(nested) step\(nested == 1 ? "" : "s"): \(view.statuses.map(\.rawValue).joined(separator: ", "))\n")

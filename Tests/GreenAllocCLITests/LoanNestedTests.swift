@@ -58,6 +58,34 @@ import Testing
         #expect(markdown.out.contains("| C | c | 370100 | 40.00 | general | 40 | 0.00 |   | 4 |"))
     }
 
+    /// Two equal banks of 100; A needs 60 (score 60), B 50 (score 50). The ordinary plan gives A to B1 and B to
+    /// B2 (the deterministic choice puts the larger loan first). At K = 2 (50 each) only B fits, in either
+    /// bank: the nested step picks it with B2, its bank in the ordinary plan, so B2's list shows step 1 for B
+    /// (with B1, the lower-numbered bank, B2's list would show B never picked).
+    @Test func equalBanksKeepTheOrdinaryPlansBankInTheSteps() throws {
+        let fixture = try ScenarioFixture(
+            yaml: LoanStageTests.scenario(loans: ""),
+            projects: LoanStageTests.projectsHeader + """
+                A,a,K1,,air,100,,,general,60,60
+                B,b,K1,,air,100,,,general,50,50
+
+                """,
+            banks: "id,name,capacity,max_per_project,min_tier,cities\nB1,甲银行,100,,,\nB2,乙银行,100,,,\n")
+        let out = fixture.path("out")
+        let result = fixture.run(["solve", fixture.scenarioPath, "--out", out, "--nested", "2"])
+        #expect(result.code == 0, "\(result.error)")
+        func lines(_ bank: String) throws -> [[String: String]] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: out + "/bank-\(bank).csv"))
+            return LoanStageTests.lines(String(decoding: data.dropFirst(3), as: UTF8.self))
+        }
+        let first = try lines("B1").filter { $0["rank"] == "1" }
+        let second = try lines("B2").filter { $0["rank"] == "1" }
+        #expect(first.map { $0["project"] ?? "" } == ["A"])
+        #expect(second.map { $0["project"] ?? "" } == ["B"])
+        #expect(first.map { $0["nested_step"] ?? "missing" } == ["2"])
+        #expect(second.map { $0["nested_step"] ?? "missing" } == ["1"])
+    }
+
     @Test func withoutNestedTheOutputsAreAsBefore() throws {
         let fixture = try Self.fixture()
         let plain = try Self.bankLines(fixture, [])
