@@ -55,7 +55,7 @@ import Testing
         #expect(steps == [nil, 4, 2])
         let markdown = fixture.run(["rank", fixture.scenarioPath, "--bank", "B1", "--nested", "4", "--lang", "en"])
         #expect(markdown.out.contains("| Nested step |"))
-        #expect(markdown.out.contains("| C | c | 370100 | 40.00 | general | 40 | 0.00 |   | 4 |"))
+        #expect(markdown.out.contains("| 2 | assigned | C | c | 济南市 (370100) | 40.00 | general | 40 | 0.00 |   | 4 |"))
     }
 
     /// Two equal banks of 100; A needs 60 (score 60), B 50 (score 50). The ordinary plan gives A to B1 and B to

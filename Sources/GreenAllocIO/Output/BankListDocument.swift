@@ -49,13 +49,41 @@ public enum BankListDocument {
                 : ["Rank", "Status", "Project", "Name", "City", "Loan need", "Tier", "Loan score", "Subsidy", "Reason"])
                 + (nested ? [zh ? "嵌套步" : "Nested step"] : []),
             numeric: nested ? [0, 5, 7, 8, 10] : [0, 5, 7, 8])
+        let cityNames = Dictionary(allocation.cities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for line in BankCSV.rows(allocation, bank: bank, language: lang) {
+            // For people: the city's name (with its code) and the status in the report's language.
+            let city = cityNames[line.city].map { name in
+                name.isEmpty ? line.city : zh ? "\(name)（\(line.city)）" : "\(name) (\(line.city))"
+            } ?? line.city
+            let status = line.status == "assigned" ? (zh ? "放贷" : "assigned") : (zh ? "候补" : "waitlist")
             table.add([
-                line.rank.map(String.init) ?? "", line.status, line.project, line.name, line.city,
-                MoneyFormat.display(line.loanNeed), line.tier, formatNumber(line.loanScore),
+                line.rank.map(String.init) ?? "", status, line.project, line.name, city,
+                MoneyFormat.display(line.loanNeed), line.tier, Self.readable(line.loanScore),
                 MoneyFormat.display(line.subsidyTotal), line.reason,
             ] + (nested ? [line.nestedStep.map(String.init) ?? ""] : []))
         }
         return text + table.render()
+    }
+
+    /// A score for people: 10 significant digits, so binary noise (44438.159999999996) reads 44438.16. The
+    /// CSV and JSON keep the full-precision form (SPEC §7).
+    static func readable(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return formatNumber(value) }
+        let digits = 9 - Int((abs(value).log10Floor))
+        guard digits > 0 else { return formatNumber(value) }
+        var scale = 1.0
+        for _ in 0..<Swift.min(digits, 15) { scale *= 10 }
+        return formatNumber((value * scale).rounded() / scale)
+    }
+}
+
+extension Double {
+    /// ⌊log10(self)⌋ for a positive finite value, without Foundation.
+    fileprivate var log10Floor: Double {
+        var exponent = 0.0
+        var value = self
+        while value >= 10 { value /= 10; exponent += 1 }
+        while value < 1 { value *= 10; exponent -= 1 }
+        return exponent
     }
 }
