@@ -21,7 +21,13 @@ public import MILP
 /// - GLPK's messages are off unless `log` is set; everything GLPK prints is captured into `SolverResult.log`
 ///   (and forwarded to `logHandler` when `log` is set), never written to the terminal.
 public struct GLPKSolver: Solver {
-    public init() {}
+    /// Integer columns from which this solver solves the relaxation first (default
+    /// `rootRelaxationFirstThreshold`; tests lower it to cross-check that path on small models).
+    public var rootRelaxationFirstFrom: Int
+
+    public init(rootRelaxationFirstFrom: Int = GLPKSolver.rootRelaxationFirstThreshold) {
+        self.rootRelaxationFirstFrom = rootRelaxationFirstFrom
+    }
 
     public var name: String { "GLPK" }
     public var version: String { Self.glpkVersion }
@@ -58,7 +64,7 @@ public struct GLPKSolver: Solver {
         }
         let clock = ContinuousClock()
         let began = clock.now
-        var result = Self.solveValidated(model, parameters: parameters, began: began)
+        var result = Self.solveValidated(model, parameters: parameters, began: began, rootFirstFrom: rootRelaxationFirstFrom)
         glp_free_env()
         let elapsed = clock.now - began
         result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -66,9 +72,9 @@ public struct GLPKSolver: Solver {
     }
 
     /// Everything between validation and `glp_free_env`; the problem is deleted before it returns.
-    private static func solveValidated(_ model: Model, parameters: SolverParameters, began: ContinuousClock.Instant)
-        -> SolverResult
-    {
+    private static func solveValidated(
+        _ model: Model, parameters: SolverParameters, began: ContinuousClock.Instant, rootFirstFrom: Int
+    ) -> SolverResult {
         let deadline = parameters.timeLimit.map { began + .milliseconds(Int64(max(0, $0) * 1000)) }
         let context = GLPKSolveContext(
             forwardLog: parameters.log ? parameters.logHandler : nil, deadline: deadline,
@@ -79,7 +85,7 @@ public struct GLPKSolver: Solver {
             defer { glp_term_hook(nil, nil) }
             let problem = GLPKProblem()
             problem.load(model)
-            var result = run(problem, model, parameters, context, info)
+            var result = run(problem, model, parameters, context, info, rootFirstFrom: rootFirstFrom)
             result.log = context.log
             result.usedStart = context.acceptedStart
             return result
@@ -95,13 +101,13 @@ public struct GLPKSolver: Solver {
 
     private static func run(
         _ problem: borrowing GLPKProblem, _ model: Model, _ parameters: SolverParameters,
-        _ context: GLPKSolveContext, _ info: UnsafeMutableRawPointer
+        _ context: GLPKSolveContext, _ info: UnsafeMutableRawPointer, rootFirstFrom: Int
     ) -> SolverResult {
         let pointer = problem.pointer
         let hasIntegers = model.columns.contains(where: \.isInteger)
         let messageLevel = parameters.log ? GLP_MSG_ON : GLP_MSG_OFF
         let integerColumns = model.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
-        let rootFirst = integerColumns >= Self.rootRelaxationFirstThreshold
+        let rootFirst = integerColumns >= rootFirstFrom
         let usePresolve = (parameters.presolve ?? true) && context.start == nil && !rootFirst
         var relaxation: (objective: Double, rowDuals: [Double]?, reducedCosts: [Double]?)?
 

@@ -30,6 +30,23 @@ import Testing
         #expect(model.verify(result.values).isEmpty)
     }
 
+    /// The LP presolver can solve a model outright (no rows, or only fixed columns): branching must still start.
+    @Test func aModelThePresolverSolvesAloneIsSolved() throws {
+        var model = Model(name: "free", sense: .maximize)
+        for index in 0..<Self.size { model.addColumn("x\(index)", kind: .binary, objective: Double(index % 7) - 2) }
+        let expected = (0..<Self.size).reduce(0.0) { $0 + Swift.max(0, Double($1 % 7) - 2) }
+        let result = try GLPKSolver().solve(model, parameters: SolverParameters(timeLimit: 60))
+        #expect(result.termination == .optimal)
+        #expect(result.objective == expected)
+
+        var fixed = Model(name: "fixed", sense: .minimize)
+        for index in 0..<Self.size { fixed.addColumn("x\(index)", kind: .binary, lower: 1, upper: 1, objective: 1) }
+        fixed.addRow("all", terms: (0..<Self.size).map { Term($0, 1) }, upper: Double(Self.size))
+        let pinned = try GLPKSolver().solve(fixed, parameters: SolverParameters(timeLimit: 60))
+        #expect(pinned.termination == .optimal)
+        #expect(pinned.objective == Double(Self.size))
+    }
+
     @Test func aLargeInfeasibleModelIsInfeasible() throws {
         var model = Model(name: "too_many", sense: .maximize)
         for index in 0..<Self.size { model.addColumn("x\(index)", kind: .binary, objective: 1) }

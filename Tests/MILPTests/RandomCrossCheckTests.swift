@@ -27,6 +27,19 @@ func sameAnswer(_ lhs: SolverResult, _ rhs: SolverResult) -> Bool {
         #expect(statuses[.infeasible, default: 0] >= 5)
     }
 
+    /// The large-model path (relaxation first by the dual simplex with the LP presolver, then branching without
+    /// the MIP presolver), forced on small models: the same answers as brute force, statuses included.
+    @Test func theRelaxationFirstPathAgreesWithBruteForce() throws {
+        let solver = GLPKSolver(rootRelaxationFirstFrom: 0)
+        for seed in Self.seeds {
+            let model = RandomModels.small(seed: seed)
+            let reference = try BruteForceSolver().solve(model, parameters: SolverParameters())
+            let glpk = try solver.solve(model, parameters: SolverParameters(timeLimit: 30))
+            #expect(sameAnswer(glpk, reference), "seed \(seed): GLPK \(glpk.termination) \(String(describing: glpk.objective)), brute force \(reference.termination) \(String(describing: reference.objective))")
+            if glpk.hasSolution { #expect(model.verify(glpk.values).isEmpty, "seed \(seed)") }
+        }
+    }
+
     @Test func warmStartedSolvesEqualColdOnes() throws {
         var accepted = 0
         for seed in Self.seeds.prefix(60) {
