@@ -39,13 +39,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
     @OptionGroup var nestedOption: NestedOption
 
     func execute(console: Console) throws -> Int32 {
-        let clock = ContinuousClock()
-        let began = clock.now
         let startTime = Date()
-        let seconds: @Sendable () -> Double = {
-            let elapsed = clock.now - began
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
+        let seconds = stopwatch()
         let inputs = try loadInputs(scenario, console: console)
         let readSeconds = seconds()
         var settings = options.settings(for: inputs.scenario.solver, console: console)

@@ -3,6 +3,7 @@ internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
 internal import GreenAllocWhatIf
+internal import MILP
 internal import MILPGLPK
 
 struct Sweep: ParsableCommand, ConsoleCommand {
@@ -91,14 +92,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
 
 /// Shared by compare, sweep and target: the clock, the runner over GLPK, and a terminal progress line.
 enum WhatIfSupport {
-    static func clock() -> @Sendable () -> Double {
-        let clock = ContinuousClock()
-        let began = clock.now
-        return {
-            let elapsed = clock.now - began
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
-    }
+    static func clock() -> @Sendable () -> Double { stopwatch() }
 
     static func runner(_ inputs: ScenarioInputs, options: SolveOptions, tiebreak: Bool, console: Console) -> WhatIfRunner {
         var settings = RunSettings(

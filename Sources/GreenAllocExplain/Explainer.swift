@@ -69,7 +69,6 @@ struct ExplainContext {
     let optimum: Double
     let timeLimit: Double
     let point: [Double]
-    let rowsOfColumn: [[Int]]
     /// (row, coefficient) of every entry of each column.
     let entriesOfColumn: [[(row: Int, coefficient: Double)]]
     let projectOfColumn: [Int: Int]
@@ -87,15 +86,12 @@ struct ExplainContext {
         self.optimum = optimum
         self.timeLimit = timeLimit
         maximize = compiled.model.sense == .maximize
-        var rowsOfColumn = Array(repeating: [Int](), count: compiled.model.columnCount)
         var entriesOfColumn = Array(repeating: [(row: Int, coefficient: Double)](), count: compiled.model.columnCount)
         for (index, row) in compiled.model.rows.enumerated() {
             for term in row.terms {
-                rowsOfColumn[term.column].append(index)
                 entriesOfColumn[term.column].append((index, term.coefficient))
             }
         }
-        self.rowsOfColumn = rowsOfColumn
         self.entriesOfColumn = entriesOfColumn
         var projectOfColumn: [Int: Int] = [:]
         for index in library.projectRecords.indices {
@@ -187,7 +183,7 @@ struct ExplainContext {
     /// SPEC §7 `binding`: the rules of rows touching the project's columns with no slack at today's point.
     func bindingRules(of project: Int) -> [ConflictRule] {
         var rules: [ConflictRule] = []
-        let rows = Set(columns(of: project).flatMap { rowsOfColumn[$0] }).sorted()
+        let rows = Set(columns(of: project).flatMap { entriesOfColumn[$0].map(\.row) }).sorted()
         for row in rows {
             guard let rule = compiled.rowOrigins[row].conflictRule(scenario: scenario, library: library),
                 !rules.contains(rule), isBinding(row, point)

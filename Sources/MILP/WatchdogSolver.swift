@@ -73,7 +73,7 @@ public struct WatchdogSolver: Solver {
                 if now >= deadline { throw SolveInterrupted() }
             }
             if let limitDeadline, now >= limitDeadline {
-                let elapsed = Self.seconds(now - began)
+                let elapsed = (now - began).inSeconds
                 var result = SolverResult(termination: .timeLimit, primal: .noSolution, seconds: elapsed)
                 result.stoppedByWatchdog = true
                 let message = "watchdog: \(inner.name) had not returned \(Self.format(elapsed)) s after the start "
@@ -94,10 +94,6 @@ public struct WatchdogSolver: Solver {
 
     static func duration(_ seconds: Double) -> Duration {
         .nanoseconds(Int64((Swift.max(0, Swift.min(seconds, 1e9)) * 1e9).rounded()))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     static func format(_ seconds: Double) -> String {

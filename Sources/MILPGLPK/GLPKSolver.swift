@@ -67,7 +67,7 @@ public struct GLPKSolver: Solver {
         var result = Self.solveValidated(model, parameters: parameters, began: began, rootFirstFrom: rootRelaxationFirstFrom)
         glp_free_env()
         let elapsed = clock.now - began
-        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        result.seconds = elapsed.inSeconds
         return result
     }
 

@@ -201,14 +201,8 @@ public struct LoanStage {
         let solved = try solve(built, settings: settings, start: greedyStart(built))
         var outcome = finish(built, status: solved.status, values: solved.values, solves: solved.solves)
         if solved.status == .infeasible {
-            let clock = ContinuousClock()
-            let began = clock.now
-            let seconds: @Sendable () -> Double = {
-                let elapsed = clock.now - began
-                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            }
             outcome.diagnosis = ConflictFinder(scenario: scenario, library: library, loans: built, solver: solver)
-                .diagnose(timeBudget: Swift.max(5, settings.loanTimeLimit), clock: seconds)
+                .diagnose(timeBudget: Swift.max(5, settings.loanTimeLimit), clock: stopwatch())
         }
         return outcome
     }
@@ -312,6 +306,7 @@ public struct LoanStage {
             guard case .capacity(let bank) = origin else { return nil }
             return (row, library.bankRecords[bank].capacity)
         }
+        let preferredSet = Set(preferred)
         var locked: [Int] = []
         var previous: [Double]?
         var view = LoanNestedView(steps: steps, statuses: [], picks: [], solves: 0)
@@ -323,7 +318,7 @@ public struct LoanStage {
             }
             for column in locked { stepModel.model.setColumnBounds(column, lower: 1, upper: 1) }
             let solved = try solve(
-                stepModel, settings: settings, start: greedyStart(stepModel, preferring: Set(preferred)) ?? previous,
+                stepModel, settings: settings, start: greedyStart(stepModel, preferring: preferredSet) ?? previous,
                 nodeLimit: Self.nestedNodeLimit)
             view.statuses.append(solved.status)
             view.solves += solved.solves

@@ -168,14 +168,8 @@ public enum OutputDirectory {
     static func removeStaleSiblings(parent: String, base: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries {
-            var rest: Substring
-            if entry.hasPrefix(".\(base).tmp-") {
-                rest = entry.dropFirst(base.count + 6)
-            } else if entry.hasPrefix(".\(base).old-") {
-                rest = entry.dropFirst(base.count + 6)
-            } else {
-                continue
-            }
+            guard entry.hasPrefix(".\(base).tmp-") || entry.hasPrefix(".\(base).old-") else { continue }
+            var rest = entry.dropFirst(base.count + 6)
             guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
             rest = rest[rest.index(after: dash)...]
             guard !rest.isEmpty, kill(pid, 0) != 0, errno == ESRCH else { continue }
