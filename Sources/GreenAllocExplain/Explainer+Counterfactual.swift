@@ -23,13 +23,9 @@ extension ExplainContext {
         if let fit = fittingAmount(project), reaches(fit) {
             upper = fit
         } else {
-            let fundBudget = budgetRows(of: project).values.reduce(0.0) { $0 + compiled.model.rows[$1].upper }
-            let bound = 10 * (fundBudget + total)
-            upper = total
-            while !reaches(upper) {
-                guard upper < bound else { return (nil, complete) }
-                upper = Swift.min(bound, upper * 4)
-            }
+            // Beyond the saturating raise the budget rows cannot bind: if it does not reach, nothing does.
+            upper = saturatingAmount(project)
+            guard upper > 0, reaches(upper) else { return (nil, complete) }
         }
         var lower = 0.0
         while upper - lower > 1e-3 * upper {
@@ -37,6 +33,23 @@ extension ExplainContext {
             if reaches(middle) { upper = middle } else { lower = middle }
         }
         return (upper, complete)
+    }
+
+    /// The smallest Δ at which none of the project's budget rows can bind any more: in every year y it draws,
+    /// the budget raised by Δ × request_y / total covers the row's largest possible activity (every column
+    /// at its upper bound). Slightly above it, so the raised rows are slack whatever the plan.
+    func saturatingAmount(_ project: Int) -> Double {
+        let (request, total) = requestProfile(project)
+        var amount = 0.0
+        for (position, row) in budgetRows(of: project) where request[position] > 0 {
+            let bounds = compiled.model.rows[row]
+            let largest = bounds.terms.reduce(0.0) { sum, term in
+                let column = compiled.model.columns[term.column]
+                return sum + Swift.max(term.coefficient * column.lower, term.coefficient * column.upper)
+            }
+            amount = Swift.max(amount, (largest - bounds.upper) * total / request[position])
+        }
+        return Swift.max(0, amount) * (1 + 1e-6) + 1e-6
     }
 
     /// Whether the forced model with the fund raised by `amount` has a plan worth today's optimum (nil:

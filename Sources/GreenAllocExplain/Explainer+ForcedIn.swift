@@ -54,12 +54,12 @@ extension ExplainContext {
         return (ForcedIn(objectiveLoss: loss(compiled.model.objectiveValue(values)), displaced: displaced(values)), values)
     }
 
-    /// Sets a project funded at its least share (θ = min_share, or u when θ = u·z).
+    /// Sets a project funded at its least share (θ = min_share·u, or u when θ = u·z).
     func adding(_ project: Int, to values: inout [Double]) {
         guard let funded = compiled.fundedColumn[project] else { return }
         values[funded] = 1
         if let share = compiled.shareColumn[project] {
-            values[share] = Swift.max(values[share], Swift.max(library.projectRecords[project].minShare, compiled.model.columns[share].lower))
+            values[share] = Swift.max(values[share], Swift.max(compiled.facts[project].leastShare, compiled.model.columns[share].lower))
         }
     }
 
@@ -213,7 +213,7 @@ extension ExplainContext {
             guard let index = projectOfColumn[term.column], compiled.shareColumn[index] == term.column,
                 !forced.contains(index), !locked.contains(index), isFunded(index, values)
             else { continue }
-            let floor = Swift.max(library.projectRecords[index].minShare, model.columns[term.column].lower)
+            let floor = Swift.max(compiled.facts[index].leastShare, model.columns[term.column].lower)
             let room = values[term.column] - floor
             guard room > 1e-9 else { continue }
             let worth = model.objective[term.column]

@@ -10,10 +10,12 @@ public import MILP
 /// - `forced_in` (exact): re-solve with z_p = 1 (the share link then gives θ_p ≥ min_share), then a second
 ///   solve keeping that optimum (within 1e-7) and keeping as many of today's projects as possible, so
 ///   `displaced` lists only the projects that really have to go;
-/// - `counterfactual_budget` (exact, maximize only): bisection on Δ with feasibility solves of the forced
-///   model plus "objective ≥ today's optimum − 1e-6 × max(1, |optimum|)", Δ spread over the years by the
-///   project's requests; the upper end is the amount that fits the project on top of today's plan, or found
-///   by doubling up to 10 × (the fund's total budget + the project's request); stops within 0.1%;
+/// - `counterfactual_budget` (exact, maximize only, also when no plan funds the project at today's budget):
+///   bisection on Δ with feasibility solves of the forced model plus "objective ≥ today's optimum −
+///   1e-6 × max(1, |optimum|)", Δ spread over the years by the project's requests; first the saturating Δ
+///   (the raise beyond which the fund's budget rows can no longer bind) is tried: when even that does not
+///   reach today's optimum, no raise does and `add` is null; the upper end is then the amount that fits the
+///   project on top of today's plan, or the saturating Δ; stops within 0.1%;
 /// - the full listing (`exact: false`) estimates instead: a greedy repair of today's plan with the project
 ///   forced in (dropping, row by row, the funded projects with the least objective per unit of the violated
 ///   row) gives a feasible forced plan, hence an upper bound on the loss and its displaced projects; Δ is that
@@ -160,7 +162,7 @@ struct ExplainContext {
             card.binding = bindingRules(of: index)
             if exact {
                 card.forcedIn = forcedIn(index)
-                if maximize, card.forcedIn != nil, let fund {
+                if maximize, let fund {
                     let (add, complete) = counterfactualAdd(index)
                     card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
                     if !complete { card.exact = false }
@@ -169,9 +171,13 @@ struct ExplainContext {
                 card.exact = false
                 let estimate = estimatedForcedIn(index)
                 card.forcedIn = estimate?.forcedIn
-                if maximize, let fund, let estimate {
-                    card.counterfactualBudget = estimatedAdd(index, loss: estimate.forcedIn.objectiveLoss, duals: budgetDuals ?? [:])
-                        .map { CounterfactualBudget(fund: fund, add: $0) }
+                if maximize, let fund {
+                    // No plan funds it at today's budget: the raise it needs is computed as for one card
+                    // (these are few: projects asking more than their fund can give).
+                    let add =
+                        estimate.map { estimatedAdd(index, loss: $0.forcedIn.objectiveLoss, duals: budgetDuals ?? [:]) }
+                        ?? counterfactualAdd(index).add
+                    card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
                 }
             }
         default:

@@ -49,6 +49,56 @@ import Testing
         #expect(add >= 10 && add <= 10 * 1.001 + 1e-4)
     }
 
+    /// Budget 100 in 2022; P4 asks 150 (more than the fund has) for a score of 120: no plan funds it today
+    /// (`forced_in` null). With 50 more, P4 alone (120) beats today's {P2, P3} (100); below 50 nothing funds it.
+    /// So add = 50, the case where the raise matters most.
+    static func overBudgetFixture(exclusiveWithP4: Bool = false) throws -> ScenarioFixture {
+        try ScenarioFixture(
+            yaml: SolveFeatureTests.scenario(funds: """
+                  - id: f1
+                    name: 专项资金
+                    budget: {2022: 100, 2023: 0}
+                """),
+            projects: header + """
+                P2,b,K1,f1,air,1000,50,,,,,\(exclusiveWithP4 ? "G1" : ""),,yes,50
+                P3,c,K2,f1,air,1000,50,,,,,\(exclusiveWithP4 ? "G1" : ""),,yes,50
+                P4,big,K1,f1,air,1000,150,,,,,\(exclusiveWithP4 ? "G1" : ""),,yes,120
+
+                """)
+    }
+
+    @Test(arguments: [["--project", "P4"], [String]()])
+    func counterfactualBudgetWhenTheRequestExceedsTheFund(_ extra: [String]) throws {
+        let json = try explain(try Self.overBudgetFixture(), extra)
+        let card = (json["projects"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "P4" } ?? [:]
+        #expect(card["why"] as? String == "not_chosen")
+        #expect(card["forced_in"] is NSNull || card["forced_in"] == nil)
+        let add = (card["counterfactual_budget"] as? [String: Any])?["add"] as? Double ?? -1
+        // Exact: 50 within 0.1%; the full listing runs the same search for it, marked as an estimate.
+        #expect(add >= 50 - 1e-6 && add <= 50.05 + 1e-6, "add \(add) for \(extra)")
+    }
+
+    @Test func counterfactualBudgetIsNullWhenOnlyAnotherRuleBlocks() throws {
+        // All three in one exclusive group: today's best is 50; P4 alone (120) beats it once it fits: add = 50.
+        let exclusive = try explain(try Self.overBudgetFixture(exclusiveWithP4: true), ["--project", "P4"])
+        let card = (exclusive["projects"] as? [[String: Any]])?.first ?? [:]
+        let add = (card["counterfactual_budget"] as? [String: Any])?["add"] as? Double ?? -1
+        #expect(add >= 50 - 1e-6 && add <= 50.05 + 1e-6, "add \(add)")
+        // A score of 0: no raise ever makes a plan with P4 worth today's 100 → null.
+        let fixture = try Self.overBudgetFixture(exclusiveWithP4: true)
+        try fixture.write(
+            "projects.csv",
+            Self.header + """
+                P2,b,K1,f1,air,1000,50,,,,,G1,,yes,50
+                P3,c,K2,f1,air,1000,50,,,,,,,yes,50
+                P4,big,K1,f1,air,1000,150,,,,,G1,,yes,0
+
+                """)
+        let blocked = try explain(fixture, ["--project", "P4"])
+        let blockedCard = (blocked["projects"] as? [[String: Any]])?.first ?? [:]
+        #expect(blockedCard["counterfactual_budget"] is NSNull || blockedCard["counterfactual_budget"] == nil)
+    }
+
     @Test func counterfactualBudgetIsTight() throws {
         let json = try explain(try Self.fixture(), ["--project", "P1"])
         let card = (json["projects"] as? [[String: Any]])?.first ?? [:]

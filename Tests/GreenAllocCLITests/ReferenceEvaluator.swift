@@ -9,6 +9,8 @@ struct RandomScenario {
         var hasFund: Bool
         var investment: Double
         var request: [Double]  // 2022, 2023
+        /// A request in 2024, after the horizon (never funded; it delays a naming package past the horizon).
+        var laterRequest: Double
         var lock: String
         var requires: [Int]
         var group: String
@@ -43,10 +45,14 @@ struct RandomScenario {
             var request = [0.0, 0.0]
             request[random.int(0...1)] = Double(random.int(5...60))
             if random.chance(0.3) { request[0] = Double(random.int(5...40)) }
+            // Some projects ask only after the horizon, some also after it, a few for nothing at all.
+            var laterRequest = 0.0
+            if random.chance(0.25) { laterRequest = Double(random.int(5...40)) }
+            if random.chance(0.1) { request = [0, 0] }
             projects.append(
                 Project(
                     id: String(format: "P%02d", index + 1), park: park, hasFund: !random.chance(0.1),
-                    investment: Double(random.int(40...400)), request: request,
+                    investment: Double(random.int(40...400)), request: request, laterRequest: laterRequest,
                     lock: random.chance(0.08) ? "in" : (random.chance(0.08) ? "out" : ""), requires: [], group: "",
                     prerequisite: (park == 1 || park == 3) && random.chance(0.5), inLibrary: !random.chance(0.15),
                     mature: random.chance(0.5), benefit: Double(random.int(0...100))))
@@ -133,12 +139,13 @@ struct RandomScenario {
     }
 
     var projectsCSV: String {
-        "id,name,park,fund,category,investment,request_2022,request_2023,lock,requires,exclusive_group,naming_prerequisite,lib,mature,benefit\n"
+        "id,name,park,fund,category,investment,request_2022,request_2023,request_2024,lock,requires,exclusive_group,naming_prerequisite,lib,mature,benefit\n"
             + projects.map { project in
                 [
                     project.id, "项目", "K\(project.park + 1)", project.hasFund ? "f1" : "", "air",
                     formatted(project.investment), project.hasFund ? formatted(project.request[0]) : "",
-                    project.hasFund ? formatted(project.request[1]) : "", project.lock,
+                    project.hasFund ? formatted(project.request[1]) : "",
+                    project.hasFund && project.laterRequest > 0 ? formatted(project.laterRequest) : "", project.lock,
                     project.requires.map { projects[$0].id }.joined(separator: ";"), project.group,
                     project.prerequisite ? "true" : "false", project.inLibrary ? "yes" : "no",
                     project.mature ? "yes" : "no", formatted(project.benefit),
@@ -149,21 +156,30 @@ struct RandomScenario {
     func formatted(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
 }
 
-/// SPEC semantics by enumeration: every subset of fundable projects (θ ∈ {0, 1}: min_share is 1 here) and
-/// every naming choice; the best objective of the feasible ones, or nil when none is feasible.
+/// SPEC v1.1 semantics by enumeration: every subset of fundable projects (θ ∈ {0, u}: min_share is 1 here, so
+/// a funded project gets its maximum u, capped projects included) and every naming choice; the best objective
+/// of the feasible ones, or nil when none is feasible. Requests after the horizon (2024) are never funded: a
+/// project asking only then is not fundable, and a naming package drawing money then is not complete in time.
 enum ReferenceEvaluator {
+    /// u = min(1, per_project / total, share_of_investment × investment / total) over the horizon's requests.
+    static func maximumShare(_ project: RandomScenario.Project, _ scenario: RandomScenario) -> Double {
+        let total = project.request[0] + project.request[1]
+        var cap = 1.0
+        if let perProject = scenario.perProject, total > 0 { cap = min(cap, perProject / total) }
+        if let share = scenario.shareOfInvestment, total > 0 { cap = min(cap, share * project.investment / total) }
+        return cap
+    }
+
     static func optimum(_ scenario: RandomScenario) -> Double? {
         let projects = scenario.projects
+        let cap = projects.map { maximumShare($0, scenario) }
         // Fundability (SPEC §3.2).
-        var fundable = projects.map { project -> Bool in
+        var fundable = projects.indices.map { index -> Bool in
+            let project = projects[index]
             guard project.hasFund, project.lock != "out", project.inLibrary,
                 RandomScenario.parkStatus[project.park] != "revoked"
             else { return false }
-            let total = project.request[0] + project.request[1]
-            var cap = 1.0
-            if let perProject = scenario.perProject, total > 0 { cap = min(cap, perProject / total) }
-            if let share = scenario.shareOfInvestment, total > 0 { cap = min(cap, share * project.investment / total) }
-            return cap >= 1 - 1e-12
+            return project.request[0] + project.request[1] > 0 && cap[index] > 0
         }
         var changed = true
         while changed {
@@ -179,12 +195,13 @@ enum ReferenceEvaluator {
         if scenario.namingValue > 0 || scenario.target != nil {
             let park = 1
             let prerequisites = projects.indices.filter { projects[$0].park == park && projects[$0].prerequisite }
-            if !prerequisites.isEmpty, prerequisites.allSatisfy({ fundable[$0] }) {
+            let drawsAfterHorizon = prerequisites.contains { projects[$0].laterRequest > 0 }
+            if !prerequisites.isEmpty, prerequisites.allSatisfy({ fundable[$0] }), !drawsAfterHorizon {
                 let drawsIn2023 = prerequisites.contains { projects[$0].request[1] > 0 }
                 nameable.append((park, drawsIn2023 ? 2023 : 2022, prerequisites))
             }
         }
-        let score = projects.map { $0.benefit * ($0.mature ? scenario.bonus : 1) }
+        let score = projects.indices.map { projects[$0].benefit * (projects[$0].mature ? scenario.bonus : 1) * cap[$0] }
         let candidates = projects.indices.filter { fundable[$0] }
         var best: Double?
         for mask in 0..<(1 << candidates.count) {
@@ -197,8 +214,8 @@ enum ReferenceEvaluator {
             var byCity = [[0.0, 0.0], [0.0, 0.0]]
             for index in projects.indices where funded[index] {
                 for year in 0..<2 {
-                    spent[year] += projects[index].request[year]
-                    byCity[RandomScenario.parkCity[projects[index].park]][year] += projects[index].request[year]
+                    spent[year] += cap[index] * projects[index].request[year]
+                    byCity[RandomScenario.parkCity[projects[index].park]][year] += cap[index] * projects[index].request[year]
                 }
             }
             if spent[0] > scenario.budget[0] + 1e-9 || spent[1] > scenario.budget[1] + 1e-9 { continue }

@@ -104,14 +104,16 @@ import Testing
                 P1,excluded,K3,f1,air,1000,10,,,,,,,yes,1
                 P2,ineligible,K1,f1,air,1000,10,,,,,,,no,1
                 P3,loan-only,K1,,air,1000,,,,,,,,yes,1
-                P4,cap,K1,f1,air,10,10,,,,,,,yes,1
+                P4,no-investment,K1,f1,air,0,10,,,,,,,yes,1
                 P5,needs-cap,K1,f1,air,1000,10,,,,P4,,,yes,1
                 P6,fine,K1,f1,air,1000,10,,,,,,,yes,1
+                P7,no-request,K1,f1,air,1000,,,,,,,,yes,1
 
                 """)
         let result = try fixture.solve()
         let why = result.json.projects.map { $0["why"] as? String ?? "" }
-        #expect(why == ["excluded", "ineligible", "loan_only", "min_share_impossible", "requires_unfundable", "funded"])
+        // P4: share_of_investment × investment 0 leaves u = 0, the only case of min_share_impossible.
+        #expect(why == ["excluded", "ineligible", "loan_only", "min_share_impossible", "requires_unfundable", "funded", "outside_horizon"])
         let excluded = result.json.project("P1")["excluded_by"] as? [[String: String]]
         #expect(excluded == [["rule": "撤销园区", "reason": "园区称号已撤销"]])
     }

@@ -29,11 +29,28 @@ let bundled = ProvinceGenerator(seed: ProvinceGenerator.bundledSeed, projects: P
     @Test func committedTablesMatchAFreshGeneration() throws {
         if ProcessInfo.processInfo.environment["GREENALLOC_REGENERATE"] == "1" {
             try bundled.write(to: bundledDataDirectory)
+            try bundled.writeRound(through: 2024, to: bundledDataDirectory)
         }
-        for (name, table) in bundled.tables {
+        let roundName = GeneratedProvince.roundFileName(through: 2024)
+        for (name, table) in bundled.tables + [(roundName, bundled.round(through: 2024).projects)] {
             let committed = try Data(contentsOf: bundledDataDirectory.appendingPathComponent(name))
             #expect(Array(committed) == table.bytes, "Scenarios/shandong/data/\(name) is not the seed-2022 output")
         }
+    }
+
+    @Test func aRoundLeavesOutOnlyTheProjectsAskingLater() {
+        let round = bundled.round(through: 2024)
+        let years = ProjectRecord.years
+        let left = bundled.projectRecords.filter { project in !round.projectRecords.contains { $0.id == project.id } }
+        // Seed 2022: 50 projects ask only for 2025 money; every other project stays, with all its requests.
+        #expect(left.count == 50)
+        for project in left {
+            #expect(project.fund != nil)
+            #expect(zip(years, project.requests).allSatisfy { year, amount in year == 2025 || amount == 0 })
+        }
+        #expect(round.projectRecords.filter { $0.requests.last ?? 0 > 0 }.count == 45)
+        let kept = Set(round.projectRecords.map(\.id))
+        #expect(round.projectRecords.allSatisfy { $0.requires.allSatisfy(kept.contains) })
     }
 
     @Test func writeCreatesTheDirectoryAndFourFiles() throws {

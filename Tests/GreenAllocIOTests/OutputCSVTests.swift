@@ -31,7 +31,7 @@ import Testing
     @Test func everyRowHasTheHeadersWidth() {
         let text = ProjectsCSV.render(OutputFixtures.feasible)
         let records = parseCSV(text)
-        #expect(records.count == 11)
+        #expect(records.count == 12)
         #expect(Set(records.map(\.count)) == [18])
         #expect(records[2][1] == "污水处理厂\"提标\",二期")
         #expect(records[6][1] == "VOCs治理\n二期（贷款）")

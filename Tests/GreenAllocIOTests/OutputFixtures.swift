@@ -36,7 +36,10 @@ enum OutputFixtures {
             reasons: [.fundedPartial(share: 0.75), .requiresFunded(project: "P001")]),
         project("P003", "滨海园区土壤修复", park: "K003", city: "370700", category: "soil", investment: 1234.56789,
             request: [0, 500], share: 1, score: 450.125, why: .funded,
-            reasons: [.fundedFull, .namingPrerequisite(park: "K003", named: true)]),
+            reasons: [
+                .fundedAtCap(share: 0.9, limitedBy: "per_project"), .namingPrerequisite(park: "K003", named: true),
+                .laterYearNeeds([YearlyAmount(year: 2025, amount: 120.5)]),
+            ]),
         project("P004", "撤销园区固废项目", park: "K004", city: "370100", category: "solid_waste", investment: 800,
             request: [120, 0], score: 95,
             excludedBy: [
@@ -51,11 +54,13 @@ enum OutputFixtures {
         project("P007", "明水园区监测能力", park: "K001", city: "370100", category: "capacity", investment: 300,
             request: [100, 0], score: 20, why: .ineligible,
             reasons: [.ineligible(fund: "prov-special", rule: "project.provincial_library in ['in_library','supplementary']")]),
-        project("P008", "大型生态修复", park: "K002", city: "370200", category: "soil", investment: 20000,
+        project("P008", "大型生态修复", park: "K002", city: "370200", category: "soil", investment: 0,
             request: [4000, 3500], score: 900, why: .minShareImpossible,
-            reasons: [.minShareImpossible(cap: 0.4, minShare: 0.6, limitedBy: "per_project")]),
+            reasons: [.minShareImpossible(cap: 0, minShare: 0.6, limitedBy: "share_of_investment")]),
         project("P009", "配套管网", park: "K003", city: "370700", category: "water", investment: 900,
             request: [0, 150], score: 40, why: .requiresUnfundable, reasons: [.requiresUnfundable(project: "P008")]),
+        project("P011", "2025年开工项目", park: "K002", city: "370200", category: "air", investment: 700,
+            request: [0, 0], score: 30, why: .outsideHorizon, reasons: [.outsideHorizon(years: [2025])]),
         project("P010", "园区能力建设", park: "K001", city: "370100", category: "capacity", investment: 450,
             request: [80, 80], score: 12.5, why: .notChosen, reasons: [.notChosen]),
     ]

@@ -75,7 +75,7 @@ import Testing
         let solver = try #require(object["solver"] as? [String: Any])
         #expect(Set(solver.keys) == ["name", "version"])
         let projects = try #require(object["projects"] as? [[String: Any]])
-        #expect(projects.count == 10)
+        #expect(projects.count == 11)
         for project in projects {
             #expect(Set(project.keys) == [
                 "id", "name", "park", "city", "fund", "category", "funded", "share", "subsidy", "subsidy_total", "score",
@@ -129,7 +129,7 @@ import Testing
         let chinese = try parse(AllocationJSON.render(OutputFixtures.feasible, language: .zh))
         let english = try parse(AllocationJSON.render(OutputFixtures.feasible, language: .en))
         let reasons = (english["projects"] as? [[String: Any]])?.first?["reasons"] as? [String]
-        #expect(reasons == ["funded in full", "locked in (lock: in): funded in full", "bonus 成熟项目优先 ×1.15"])
+        #expect(reasons == ["funded in full", "locked in: funded at its maximum", "bonus 成熟项目优先 ×1.15"])
         #expect(Set(chinese.keys) == Set(english.keys))
         #expect(chinese["limits"] as? NSArray == english["limits"] as? NSArray)
     }
@@ -140,8 +140,18 @@ import Testing
         #expect(zh.text(.excludedBy(rule: "撤销园区", reason: "园区称号已撤销")) == "被排除规则「撤销园区」排除：园区称号已撤销")
         #expect(en.text(.excludedBy(rule: "撤销园区", reason: "title revoked")) == "excluded by rule 撤销园区: title revoked")
         #expect(zh.text(.ineligible(fund: "prov-special", rule: "r1")) == "不符合资金「省生态环境保护专项资金」申报条件（规则 r1）")
-        #expect(zh.text(.minShareImpossible(cap: 0.4, minShare: 0.6, limitedBy: "per_project"))
-            == "补助上限仅为申请额的 40%，低于最低比例 60%（受 per_project 限制）")
+        #expect(zh.text(.minShareImpossible(cap: 0, minShare: 0.6, limitedBy: "share_of_investment"))
+            == "补助占总投资比例上限为 0，无法补助")
+        #expect(en.text(.minShareImpossible(cap: 0, minShare: 1, limitedBy: "per_project")) == "the fund's per-project cap allows nothing")
+        #expect(zh.text(.fundedAtCap(share: 0.8629, limitedBy: "per_project")) == "按上限补助：申请额的 86.29%（单个项目补助上限）")
+        #expect(en.text(.fundedAtCap(share: 0.5, limitedBy: "share_of_investment"))
+            == "funded at its cap: 50% of the request (the cap on the share of investment)")
+        #expect(zh.text(.outsideHorizon(years: [2025])) == "申请补助的年度（2025年）不在规划期内，本期不予安排")
+        #expect(en.text(.outsideHorizon(years: [])) == "no request inside the horizon")
+        #expect(zh.text(.laterYearNeeds([YearlyAmount(year: 2025, amount: 120.5), YearlyAmount(year: 2026, amount: 3)]))
+            == "后续年度需求：2025年 120.5万元、2026年 3万元（规划期外，本期不安排）")
+        #expect(en.text(.laterYearNeeds([YearlyAmount(year: 2025, amount: 120.5)]))
+            == "later-year needs: 120.5万 in 2025 (after the horizon, not funded here)")
         #expect(zh.text(.requiresUnfundable(project: "P0123")) == "依赖项目 P0123 无法获得补助")
         #expect(zh.text(.notChosen) == "未入选：预算与规则约束下得分不足")
         #expect(zh.text(.fundedFull) == "全额补助")

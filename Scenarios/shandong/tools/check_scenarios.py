@@ -5,7 +5,8 @@ the YAML and the CSVs and solves it with SciPy's MILP solver (HiGHS).
 Usage: python3 tools/check_scenarios.py [baseline-2022.yaml target-2025.yaml ...]
 
 Only what these scenarios use is implemented: `extends` (funds merged by id), fund eligibility, per-project cap
-and share of investment, exclusions, min_share, lock, requires, exclusive groups, naming packages and awards,
+and share of investment (a project asking more is funded at its cap u), requests inside the horizon only,
+exclusions, min_share (a share of u), lock (θ = u), requires, exclusive groups, naming packages and awards,
 `max_share` limits (per year by city, over the horizon by a filter), eco-park count/share targets, weighted
 benefits with bonuses and naming value. Expressions are evaluated as Python over the rows (they are written in
 the common subset of both languages). It is a cross-check of feasibility and of the budget figures, not the
@@ -101,14 +102,15 @@ def check(path):
             continue
         u = min(1.0, fund.get("per_project", float("inf")) / total,
                 fund.get("share_of_investment", float("inf")) * float(project["investment"]) / total)
-        if u < float(project["min_share"] or 1):
+        if u <= 0:
             continue
         fundable.append(project)
         ceiling[project["id"]] = u
     index = {p["id"]: i for i, p in enumerate(fundable)}
     count = len(fundable)
 
-    # naming: parks under construction, not barred, whose whole package is fundable with u = 1
+    # naming: parks under construction, not barred, whose whole package is fundable (each funded at its u);
+    # the naming year counts every year a prerequisite asks for money, after the horizon too
     packages = {}
     for project in projects:
         if project["naming_prerequisite"] == "true":
@@ -118,9 +120,10 @@ def check(path):
         park = parks[park_id]
         if park["status"] != "under_construction" or (park["barred_until"] and park["barred_until"] > as_of):
             continue
-        if any(p["id"] not in index or ceiling[p["id"]] < 1 for p in package):
+        if any(p["id"] not in index for p in package):
             continue
-        last = max(year for p in package for year, r in zip(years, requests(p)) if r > 0)
+        last = max(int(column[len("request_"):]) for p in package for column, value in p.items()
+                   if column.startswith("request_") and float(value or 0) > 0)
         year = max(last, int(park["naming_year"] or last))
         if year in years:
             nameable.append((park_id, year, [index[p["id"]] for p in package]))
@@ -147,11 +150,12 @@ def check(path):
         upper.append(high)
 
     for i, project in enumerate(fundable):
+        u = ceiling[project["id"]]
         minimum = 1.0 if project["lock"] == "in" else float(project["min_share"] or 1)
-        add({i: 1, count + i: -minimum}, 0, np.inf)               # theta >= min_share z
-        add({i: 1, count + i: -ceiling[project["id"]]}, -np.inf, 0)  # theta <= u z
+        add({i: 1, count + i: -minimum * u}, 0, np.inf)           # theta >= min_share u z
+        add({i: 1, count + i: -u}, -np.inf, 0)                    # theta <= u z
         if project["lock"] == "in":
-            add({i: 1}, 1, 1)
+            add({i: 1}, u, u)
         for required in filter(None, project["requires"].split(";")):
             if required in index:
                 add({count + i: 1, count + index[required]: -1}, -np.inf, 0)
@@ -165,7 +169,7 @@ def check(path):
         add({m: 1 for m in members}, -np.inf, 1)
     for k, (_, _, members) in enumerate(nameable):
         for m in members:
-            add({2 * count + k: 1, m: -1}, -np.inf, 0)              # named => theta = 1
+            add({2 * count + k: ceiling[fundable[m]["id"]], m: -1}, -np.inf, 0)  # named => theta = u
 
     budget = fund["budget"]
     for y, year in enumerate(years):

@@ -19,6 +19,9 @@ public enum WhyCode: String, Sendable, Hashable, CaseIterable {
     case lockedOut = "locked_out"
     case loanOnly = "loan_only"
     case ineligible
+    /// No request inside the horizon (its requests, if any, lie in other years).
+    case outsideHorizon = "outside_horizon"
+    /// The caps allow nothing (u = 0).
     case minShareImpossible = "min_share_impossible"
     case requiresUnfundable = "requires_unfundable"
     case notChosen = "not_chosen"
@@ -31,13 +34,19 @@ public enum Reason: Sendable, Hashable {
     case lockedOut
     case loanOnly
     case ineligible(fund: String, rule: String)
-    /// u < min_share: the caps allow at most `cap` of the request, the project needs `minShare`.
+    /// No request inside the horizon; `years` are the years it asks for money in (empty: none at all).
+    case outsideHorizon(years: [Int])
+    /// u = 0: the cap named by `limitedBy` allows nothing.
     case minShareImpossible(cap: Double, minShare: Double, limitedBy: String)
     case requiresUnfundable(project: String)
     case notChosen
     case lockedIn
     case fundedFull
     case fundedPartial(share: Double)
+    /// Funded at its maximum u < 1, set by the cap `limitedBy` (按上限补助).
+    case fundedAtCap(share: Double, limitedBy: String)
+    /// Requests after the horizon, not funded in this scenario (后续年度需求).
+    case laterYearNeeds([YearlyAmount])
     case bonus(name: String, factor: Double)
     case namingPrerequisite(park: String, named: Bool)
     case requiresFunded(project: String)
@@ -71,12 +80,15 @@ public struct ProjectOutcome: Sendable {
     public var excludedBy: [ExclusionHit]
     public var why: WhyCode
     public var reasons: [Reason]
+    /// Requests after the horizon (后续年度需求): not funded in this scenario, shown to the reader.
+    public var laterRequest: [YearlyAmount]
 
     public init(
         id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,
         request: [Double], funded: Bool, share: Double, subsidy: [Double], score: Double,
-        excludedBy: [ExclusionHit], why: WhyCode, reasons: [Reason]
+        excludedBy: [ExclusionHit], why: WhyCode, reasons: [Reason], laterRequest: [YearlyAmount] = []
     ) {
+        self.laterRequest = laterRequest
         self.id = id
         self.name = name
         self.park = park

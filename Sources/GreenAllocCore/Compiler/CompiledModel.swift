@@ -2,12 +2,12 @@ public import MILP
 
 /// Where a row of the compiled model comes from: what results, findings and diagnoses read.
 public enum RowOrigin: Sendable, Hashable {
-    /// θ ≤ u·z and θ ≥ min_share·z (the definition of θ, never relaxed).
+    /// θ ≤ u·z and θ ≥ min_share·u·z (the definition of θ, never relaxed).
     case shareLink(project: Int)
     case requires(project: Int, required: Int)
     case exclusive(group: String)
     case budget(fund: Int, year: Int)
-    /// n_k ≤ θ_q for a prerequisite q of park k (definitional).
+    /// n_k ≤ θ_q / u_q for a prerequisite q of park k (definitional).
     case naming(park: Int, project: Int)
     /// Limit rows: `part` is "abs", "max_share" or "min_share".
     case limit(index: Int, group: String?, year: Int?, part: String)

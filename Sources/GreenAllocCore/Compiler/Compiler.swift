@@ -4,12 +4,13 @@ public import MILP
 /// row and column is named after the rule, group and year that made it:
 ///
 /// 1. facts per project (exclusions, lock-out, loan-only, eligibility, caps u, min_share, requires closure);
-/// 2. decision columns: z_p ∈ {0,1} per fundable project, θ_p ∈ [0, u_p] when min_share < u_p
-///    (else θ_p = u_p·z_p); `lock: in` fixes z_p = 1;
-/// 3. share links θ_p ≤ u_p·z_p, θ_p ≥ min_share_p·z_p;
+/// 2. decision columns: z_p ∈ {0,1} per fundable project, θ_p ∈ [0, u_p] when min_share < 1
+///    (else θ_p = u_p·z_p); `lock: in` fixes z_p = 1 and θ_p = u_p;
+/// 3. share links θ_p ≤ u_p·z_p, θ_p ≥ min_share_p·u_p·z_p (min_share is a share of the maximum u);
 /// 4. `requires`: z_p ≤ z_q; 5. exclusive groups: Σ z ≤ 1;
 /// 6. fund budgets per year: Σ θ_p·request_{p,y} ≤ budget_y (naming fund: Σ award·n_k over parks named in y);
-/// 7. naming: n_k ≤ θ_q for every prerequisite q (n_k only when naming is valued or targeted);
+/// 7. naming: n_k ≤ θ_q / u_q for every prerequisite q, i.e. a package funded at its maximum (n_k only when
+///    naming is valued or targeted);
 /// 8. limits in file order: one row per group (and year), absolute bounds boxed, shares as
 ///    Σ_group q − s·Σ_base q ≤ 0 (≥ 0 for floors);
 /// 9. targets: value (+ shortfall) ≥ min; 10. objective.
@@ -47,12 +48,11 @@ public struct Compiler {
             let locked = record.lock == .lockedIn
             if locked { lockedIn.append(index) }
             let cap = facts[index].cap
-            let continuous = record.minShare < cap - 1e-12
-            let funded = model.addColumn("z_\(name)", kind: .binary, lower: locked && cap >= 1 ? 1 : 0, upper: 1)
+            let continuous = record.minShare < 1 - 1e-12
+            let funded = model.addColumn("z_\(name)", kind: .binary, lower: locked ? 1 : 0, upper: 1)
             fundedColumn[index] = funded
             if continuous {
-                let lower = locked ? Swift.min(1, cap) : 0
-                shareColumn[index] = model.addColumn("theta_\(name)", kind: .continuous, lower: lower, upper: Swift.min(1, cap))
+                shareColumn[index] = model.addColumn("theta_\(name)", kind: .continuous, lower: locked ? cap : 0, upper: cap)
             }
         }
         var compiled = CompiledModel(
@@ -65,7 +65,9 @@ public struct Compiler {
             guard let funded = fundedColumn[index], let share = shareColumn[index] else { continue }
             let name = Self.safeName(projects[index].id, index: index)
             addRow("share_hi_\(name)", [Term(share, 1), Term(funded, -facts[index].cap)], upper: 0, .shareLink(project: index))
-            addRow("share_lo_\(name)", [Term(share, 1), Term(funded, -projects[index].minShare)], lower: 0, .shareLink(project: index))
+            addRow(
+                "share_lo_\(name)", [Term(share, 1), Term(funded, -facts[index].leastShare)], lower: 0,
+                .shareLink(project: index))
         }
 
         // 4. requires.
@@ -134,7 +136,7 @@ public struct Compiler {
         // 7. Naming links.
         for candidate in naming {
             for prerequisite in candidate.prerequisites {
-                var terms = compiled.shareTerms(prerequisite, 1)
+                var terms = compiled.shareTerms(prerequisite, 1 / facts[prerequisite].cap)
                 terms.append(Term(candidate.column, -1))
                 addRow(
                     "naming_\(Self.safeName(library.parkRecords[candidate.park].id, index: candidate.park))_\(Self.safeName(projects[prerequisite].id, index: prerequisite))",
@@ -201,20 +203,22 @@ public struct Compiler {
     }
 
     /// SPEC §4.4: a park can be newly named when under construction, not barred at `as_of`, with at least one
-    /// prerequisite, all of them fundable at θ = 1, and a naming year inside the horizon. The year is the
-    /// latest year a prerequisite draws money, or `naming_year` if later (the first horizon year when no
-    /// prerequisite draws money and no `naming_year` is given).
+    /// prerequisite, all of them fundable (each then funded at its maximum u), and a naming year inside the
+    /// horizon. The year is the latest year a prerequisite asks for money — years after the horizon included,
+    /// so a package still drawing money then is not complete within it — or `naming_year` if later.
     func namingYear(park index: Int, prerequisites: [Int], facts: [ProjectFacts]) -> Int? {
         let park = library.parkRecords[index]
         guard park.status == .underConstruction else { return nil }
         if let barred = park.barredUntil, barred > scenario.asOf { return nil }
         guard !prerequisites.isEmpty else { return nil }
-        guard prerequisites.allSatisfy({ facts[$0].fundable && facts[$0].cap >= 1 - 1e-12 }) else { return nil }
+        guard prerequisites.allSatisfy({ facts[$0].fundable }) else { return nil }
         var year: Int?
         for prerequisite in prerequisites {
-            for (position, amount) in library.projectRecords[prerequisite].request.enumerated() where amount > 0 {
+            let record = library.projectRecords[prerequisite]
+            for (position, amount) in record.request.enumerated() where amount > 0 {
                 year = Swift.max(year ?? scenario.years[position], scenario.years[position])
             }
+            for later in record.requestOutsideHorizon { year = Swift.max(year ?? later.year, later.year) }
         }
         if let namingYear = park.namingYear { year = Swift.max(year ?? namingYear, namingYear) }
         let resolved = year ?? scenario.years.first ?? 0

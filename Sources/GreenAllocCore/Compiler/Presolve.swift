@@ -24,13 +24,6 @@ struct Presolve {
                         message: "project \(record.id) is locked in (lock: in) but cannot be funded: \(why.rawValue)",
                         suggestion: "remove its lock, or fix what blocks it (exclusion, eligibility, min_share, requires)",
                         rules: [.lock(project: record.id)]))
-            } else if fact.cap < 1 - 1e-12 {
-                findings.append(
-                    Finding(
-                        severity: .infeasible,
-                        message: "project \(record.id) is locked in, which needs its full request, but \(fact.capLimitedBy) allows only \(percent(fact.cap)) of it",
-                        suggestion: "raise the fund's \(fact.capLimitedBy), or lower the project's request",
-                        rules: [.lock(project: record.id)]))
             }
         }
 

@@ -48,8 +48,8 @@ extension Library {
                     check.error(projects, row: row, column: "fund", "unknown fund '\(fundID)' (the scenario's funds: \(scenario.funds.map(\.id).joined(separator: ", ")))")
                 }
             }
-            let request = check.requests(projects, row: row, columns: requestColumns, years: scenario.years)
-            if fund == nil, request.contains(where: { $0 > 0 }) {
+            let (request, outside) = check.requests(projects, row: row, columns: requestColumns, years: scenario.years)
+            if fund == nil, request.contains(where: { $0 > 0 }) || !outside.isEmpty {
                 check.warning(projects, row: row, column: "fund", "project \(projectIDs[row]) requests a subsidy but names no fund: it is treated as loan-only")
             }
             let investment = check.money(projects, row: row, column: "investment", required: true) ?? 0
@@ -102,9 +102,11 @@ extension Library {
                 ProjectRecord(
                     id: projectIDs[row], name: projects.value("name", row: row).description, park: park,
                     city: parkRecord?.city ?? 0, fund: fund, category: projects.value("category", row: row).description,
-                    investment: investment, request: request, minShare: minShare, lock: lock, requires: requires,
-                    exclusiveGroup: group, namingPrerequisite: prerequisite, loanNeed: loanNeed, tier: tier))
+                    investment: investment, request: request, requestOutsideHorizon: outside, minShare: minShare,
+                    lock: lock, requires: requires, exclusiveGroup: group, namingPrerequisite: prerequisite,
+                    loanNeed: loanNeed, tier: tier))
         }
+        check.warnOutsideHorizon(projects, records: projectRecords, columns: requestColumns, years: scenario.years)
 
         // Banks
         var bankRecords: [BankRecord] = []
@@ -322,16 +324,16 @@ struct TableChecker {
             diagnostics.append(.error(location, "missing the requests: a 'request' + 'year' pair or request_<year> columns (e.g. request_\(years.first ?? 2022))"))
             return .none
         }
-        for (year, name) in perYear where !years.contains(year) {
-            if let column = table.column(name), column.values.contains(where: { ($0.number ?? 0) > 0 }) {
-                diagnostics.append(.warning(SourceLocation(file: table.file, line: 1, column: column.position), "column \(name): \(year) lies outside the horizon; those requests are not funded"))
-            }
-        }
         return .perYear(Dictionary(perYear, uniquingKeysWith: { first, _ in first }))
     }
 
-    mutating func requests(_ table: DataTable, row: Int, columns: RequestColumns, years: [Int]) -> [Double] {
+    /// The requests of one row: per horizon year (aligned with `years`), and the positive ones outside the
+    /// horizon by year.
+    mutating func requests(
+        _ table: DataTable, row: Int, columns: RequestColumns, years: [Int]
+    ) -> (horizon: [Double], outside: [YearlyAmount]) {
         var request = Array(repeating: 0.0, count: years.count)
+        var outside: [YearlyAmount] = []
         switch columns {
         case .none:
             break
@@ -344,15 +346,41 @@ struct TableChecker {
             if let position = years.firstIndex(of: year) {
                 request[position] = amount
             } else if amount > 0 {
-                warning(table, row: row, column: "year", "request in \(year), outside the horizon: not funded")
+                outside.append(YearlyAmount(year: year, amount: amount))
             }
         case .perYear(let names):
-            for (position, year) in years.enumerated() {
-                if let name = names[year], let amount = money(table, row: row, column: name, required: false) {
+            for (year, name) in names.sorted(by: { $0.key < $1.key }) {
+                guard let amount = money(table, row: row, column: name, required: false) else { continue }
+                if let position = years.firstIndex(of: year) {
                     request[position] = amount
+                } else if amount > 0 {
+                    outside.append(YearlyAmount(year: year, amount: amount))
                 }
             }
         }
-        return request
+        return (request, outside)
+    }
+
+    /// One warning for the projects that apply to a fund but ask for nothing inside the horizon (SPEC §3.2:
+    /// not fundable, why `outside_horizon`): how many, which, and the columns their requests sit in. Projects
+    /// drawing money both inside and after the horizon get no warning: they are funded for their horizon years,
+    /// and the report lists their later-year needs.
+    mutating func warnOutsideHorizon(_ table: DataTable, records: [ProjectRecord], columns: RequestColumns, years: [Int]) {
+        let affected = records.indices.filter { records[$0].fund != nil && !records[$0].request.contains { $0 > 0 } }
+        guard let first = affected.first else { return }
+        let outsideYears = Set(affected.flatMap { records[$0].requestOutsideHorizon.map(\.year) }).sorted()
+        let requestColumnNames: [String]
+        if case .single = columns {
+            requestColumnNames = ["year " + outsideYears.map(String.init).joined(separator: ", ")]
+        } else {
+            requestColumnNames = outsideYears.map { "request_\($0)" }
+        }
+        let columnText = requestColumnNames.isEmpty ? "no request in any column" : "column " + requestColumnNames.joined(separator: ", ")
+        let column = if case .single = columns { "year" } else { requestColumnNames.first ?? "fund" }
+        let listed = affected.prefix(20).map { records[$0].id }.joined(separator: ", ") + (affected.count > 20 ? ", …" : "")
+        let horizon = years.count > 1 ? "\(years.first ?? 0)–\(years.last ?? 0)" : "\(years.first ?? 0)"
+        warning(
+            table, row: first, column: column,
+            "\(affected.count) project\(affected.count == 1 ? "" : "s") of a fund ask\(affected.count == 1 ? "s" : "") for no money inside the horizon \(horizon) (\(columnText)): \(listed); not fundable in this scenario (outside_horizon)")
     }
 }

@@ -52,6 +52,9 @@ public struct ProjectRecord: Sendable {
     public var investment: Double
     /// Requested subsidy per horizon year, aligned with `Scenario.years`.
     public var request: [Double]
+    /// Positive requests in years outside the horizon, by year (SPEC §3.2: never funded in this scenario; the
+    /// years after the horizon still count for a naming package's year, §4.4).
+    public var requestOutsideHorizon: [YearlyAmount] = []
     public var minShare: Double
     public var lock: LockState?
     public var requires: [Int]
@@ -61,6 +64,22 @@ public struct ProjectRecord: Sendable {
     public var tier: FinanceTier
 
     public var totalRequest: Double { request.reduce(0, +) }
+
+    /// Requests in years after `lastYear` (the project's later-year needs, 后续年度需求).
+    public func requests(after lastYear: Int) -> [YearlyAmount] {
+        requestOutsideHorizon.filter { $0.year > lastYear }
+    }
+}
+
+/// An amount of money (万元) in one year.
+public struct YearlyAmount: Sendable, Hashable {
+    public var year: Int
+    public var amount: Double
+
+    public init(year: Int, amount: Double) {
+        self.year = year
+        self.amount = amount
+    }
 }
 
 public struct BankRecord: Sendable {

@@ -5,6 +5,10 @@ public struct ProjectFacts: Sendable {
     public var eligible = true
     /// u = min(1, per_project / total request, share_of_investment × investment / total request).
     public var cap = 1.0
+    /// The least share worth funding, min_share × u (SPEC §3.2: θ ∈ {0} ∪ [min_share·u, u]).
+    public var leastShare: Double { minShare * cap }
+    /// The project's `min_share` (1 when absent).
+    public var minShare = 1.0
     /// Which cap set u (for messages): "per_project", "share_of_investment" or "".
     public var capLimitedBy = ""
     /// The first `why` that applies before solving (nil: fundable, decided by the optimizer).
@@ -18,14 +22,16 @@ public struct ProjectFacts: Sendable {
 }
 
 extension ProjectFacts {
-    /// Applies the rules in their fixed order: exclusions, lock-out, loan-only, fund eligibility, caps and
-    /// min_share, then `requires` to a fixed point (a project needing an unfundable one is unfundable).
+    /// Applies the rules in their fixed order: exclusions, lock-out, loan-only, fund eligibility, no request in
+    /// the horizon, caps (u = 0), then `requires` to a fixed point (a project needing an unfundable one is
+    /// unfundable). A project asking more than its caps allow is fundable up to u (SPEC §3.2).
     public static func analyze(scenario: Scenario, library: Library, rules: RuleSet) -> [ProjectFacts] {
         var facts: [ProjectFacts] = []
         facts.reserveCapacity(library.projectRecords.count)
         for (index, record) in library.projectRecords.enumerated() {
             let row = ProjectRow(library: library, project: index, asOf: scenario.asOf)
             var fact = ProjectFacts()
+            fact.minShare = record.minShare
             for (rule, spec) in zip(rules.exclusions, scenario.exclude) where rule.holds(row) {
                 fact.excludedBy.append(ExclusionHit(rule: spec.name, reason: spec.reason))
             }
@@ -63,7 +69,9 @@ extension ProjectFacts {
                 fact.blocked = .loanOnly
             } else if !fact.eligible {
                 fact.blocked = .ineligible
-            } else if fact.cap < record.minShare - 1e-12 {
+            } else if record.totalRequest <= 0 {
+                fact.blocked = .outsideHorizon
+            } else if fact.cap <= 1e-12 {
                 fact.blocked = .minShareImpossible
             }
             facts.append(fact)

@@ -10,7 +10,12 @@ struct AllocationDecoder {
 
     func solved(result: SolverResult, status: AllocationStatus, firstResult: SolverResult) -> Allocation {
         let values = result.values
-        let shares = library.projectRecords.indices.map { cleanShare(project: $0, values) }
+        var shares = library.projectRecords.indices.map { cleanShare(project: $0, values) }
+        // A named park's package is funded at its maximum (SPEC §4.4): the tie solve's trims within the
+        // solver's tolerance are noise there.
+        for candidate in compiled.naming where values[candidate.column] > 0.5 {
+            for prerequisite in candidate.prerequisites { shares[prerequisite] = compiled.facts[prerequisite].cap }
+        }
         var allocation = base(status: status, shares: shares, values: values)
         allocation.objective = reportedObjective(values, targets: allocation.targets)
         allocation.bestBound = firstResult.bestBound
@@ -50,8 +55,7 @@ struct AllocationDecoder {
     /// θ with solver noise removed: 0, u, min_share and 1 are snapped to within 1e-9.
     func cleanShare(project index: Int, _ values: [Double]) -> Double {
         var share = compiled.share(of: index, values)
-        let record = library.projectRecords[index]
-        for anchor in [0, 1, compiled.facts[index].cap, record.minShare] where abs(share - anchor) < 1e-9 {
+        for anchor in [0, 1, compiled.facts[index].cap, compiled.facts[index].leastShare] where abs(share - anchor) < 1e-9 {
             share = anchor
         }
         return Swift.max(0, share)
@@ -77,6 +81,8 @@ struct AllocationDecoder {
             case .ineligible:
                 let fund = scenario.funds[record.fund ?? 0]
                 reasons.append(.ineligible(fund: fund.name, rule: fund.eligible?.source ?? ""))
+            case .outsideHorizon:
+                reasons.append(.outsideHorizon(years: record.requestOutsideHorizon.map(\.year)))
             case .minShareImpossible:
                 reasons.append(.minShareImpossible(cap: fact.cap, minShare: record.minShare, limitedBy: fact.capLimitedBy))
             case .requiresUnfundable:
@@ -85,20 +91,28 @@ struct AllocationDecoder {
                 if status == .optimal || status == .feasible { reasons.append(.notChosen) }
             case .funded:
                 if record.lock == .lockedIn { reasons.append(.lockedIn) }
-                reasons.append(share >= 1 - 1e-12 ? .fundedFull : .fundedPartial(share: share))
+                if share >= 1 - 1e-12 {
+                    reasons.append(.fundedFull)
+                } else if share >= fact.cap - 1e-9 {
+                    reasons.append(.fundedAtCap(share: share, limitedBy: fact.capLimitedBy))
+                } else {
+                    reasons.append(.fundedPartial(share: share))
+                }
                 for required in record.requires { reasons.append(.requiresFunded(project: projects[required].id)) }
             }
             if record.namingPrerequisite, library.parkRecords[record.park].status == .underConstruction {
                 reasons.append(.namingPrerequisite(park: library.parkRecords[record.park].id, named: named.contains(record.park)))
             }
             if fact.fundable { reasons += fact.bonuses.map { .bonus(name: $0.name, factor: $0.factor) } }
+            let later = record.requests(after: years.last ?? .max)
+            if fact.fundable, !later.isEmpty { reasons.append(.laterYearNeeds(later)) }
             outcomes.append(
                 ProjectOutcome(
                     id: record.id, name: record.name, park: library.parkRecords[record.park].id,
                     city: library.cityIDs[record.city], fund: record.fund.map { scenario.funds[$0].id },
                     category: record.category, investment: record.investment, request: record.request, funded: funded,
                     share: share, subsidy: record.request.map { funded ? share * $0 : 0 }, score: fact.score,
-                    excludedBy: fact.excludedBy, why: why, reasons: reasons))
+                    excludedBy: fact.excludedBy, why: why, reasons: reasons, laterRequest: later))
         }
 
         let award = scenario.funds.first { $0.kind == .namingAward }?.award ?? 0

@@ -37,24 +37,34 @@ public struct ReasonText: Sendable {
         case .ineligible(let fund, let rule):
             let name = fundName(fund)
             return zh ? "不符合资金「\(name)」申报条件（规则 \(rule)）" : "not eligible for fund \(name) (rule \(rule))"
-        case .minShareImpossible(let cap, let minShare, let limitedBy):
-            let capText = MoneyFormat.percent(cap)
-            let minText = MoneyFormat.percent(minShare)
-            return zh
-                ? "补助上限仅为申请额的 \(capText)，低于最低比例 \(minText)（受 \(limitedBy) 限制）"
-                : "the cap allows only \(capText) of the request, below the minimum share \(minText) (limited by \(limitedBy))"
+        case .outsideHorizon(let years):
+            guard !years.isEmpty else { return language.pick("规划期内未申请补助", "no request inside the horizon") }
+            let list = years.map(String.init).joined(separator: zh ? "、" : ", ")
+            return zh ? "申请补助的年度（\(list)年）不在规划期内，本期不予安排" : "requests only in \(list), outside the horizon: not funded in this plan"
+        case .minShareImpossible(_, _, let limitedBy):
+            return zh ? "\(capName(limitedBy))为 0，无法补助" : "\(capName(limitedBy)) allows nothing"
         case .requiresUnfundable(let project):
             return zh ? "依赖项目 \(project) 无法获得补助" : "required project \(project) cannot be funded"
         case .notChosen:
             return language.pick(
                 "未入选：预算与规则约束下得分不足", "not chosen: score too low under the budgets and rules")
         case .lockedIn:
-            return language.pick("已锁定为必须全额补助（lock: in）", "locked in (lock: in): funded in full")
+            return language.pick("已锁定为必须补助（按最高额度）", "locked in: funded at its maximum")
         case .fundedFull:
             return language.pick("全额补助", "funded in full")
         case .fundedPartial(let share):
             let text = MoneyFormat.percent(share)
             return zh ? "部分补助 \(text)" : "funded in part: \(text)"
+        case .fundedAtCap(let share, let limitedBy):
+            let text = MoneyFormat.percent(share)
+            return zh
+                ? "按上限补助：申请额的 \(text)（\(capName(limitedBy))）"
+                : "funded at its cap: \(text) of the request (\(capName(limitedBy)))"
+        case .laterYearNeeds(let needs):
+            let list = needs.map { need in
+                zh ? "\(need.year)年 \(MoneyFormat.plain(need.amount))万元" : "\(MoneyFormat.plain(need.amount))万 in \(need.year)"
+            }.joined(separator: zh ? "、" : ", ")
+            return zh ? "后续年度需求：\(list)（规划期外，本期不安排）" : "later-year needs: \(list) (after the horizon, not funded here)"
         case .bonus(let name, let factor):
             return zh ? "加分「\(name)」×\(formatNumber(factor))" : "bonus \(name) ×\(formatNumber(factor))"
         case .namingPrerequisite(let park, let named):
@@ -73,10 +83,20 @@ public struct ReasonText: Sendable {
         case .lockedOut: language.pick("锁定为不予补助", "locked out")
         case .loanOnly: language.pick("仅申请贷款", "loan only")
         case .ineligible: language.pick("不符合资金申报条件", "not eligible for its fund")
-        case .minShareImpossible: language.pick("补助上限低于最低比例", "cap below the minimum share")
+        case .outsideHorizon: language.pick("规划期内无申请", "no request inside the horizon")
+        case .minShareImpossible: language.pick("补助上限为零", "its cap allows nothing")
         case .requiresUnfundable: language.pick("依赖项目无法获得补助", "a required project cannot be funded")
         case .notChosen: language.pick("未入选（预算与规则约束）", "not chosen (budgets and rules)")
         case .funded: language.pick("获得补助", "funded")
+        }
+    }
+
+    /// The cap that set a project's maximum share u, in words.
+    func capName(_ limitedBy: String) -> String {
+        switch limitedBy {
+        case "per_project": language.pick("单个项目补助上限", "the fund's per-project cap")
+        case "share_of_investment": language.pick("补助占总投资比例上限", "the cap on the share of investment")
+        default: language.pick("补助上限", "the cap")
         }
     }
 
@@ -92,7 +112,7 @@ public struct ReasonText: Sendable {
                 : " (" + qualifiers.joined(separator: ", ") + ")")
             return zh ? "限制「\(name)」\(suffix)" : "limit \(name)\(suffix)"
         case .lock(let project):
-            return zh ? "项目 \(project) 锁定为必须全额补助" : "project \(project) locked in"
+            return zh ? "项目 \(project) 锁定为必须补助" : "project \(project) locked in"
         case .budget(let fund, let year):
             let name = fundName(fund)
             return zh ? "资金「\(name)」\(year)年预算" : "budget of fund \(name) in \(year)"
