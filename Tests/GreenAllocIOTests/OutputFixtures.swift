@@ -123,7 +123,7 @@ enum OutputFixtures {
                     .exclusive(group: "G1"), .limit(rule: "能力建设不超过5%", group: nil, year: nil),
                 ],
                 relax: [
-                    Relaxation(rule: .budget(fund: "prov-special", year: 2023), by: 120),
+                    Relaxation(rule: .budget(fund: "prov-special", year: 2023), by: 120, alone: true),
                     Relaxation(rule: .target(rule: "减碳硬目标"), by: 0.021739130434782594),
                     Relaxation(rule: .limit(rule: "单市年度上限", group: "370100", year: 2022), by: 2.5),
                 ],

@@ -120,8 +120,9 @@ import Testing
         ])
         #expect(conflict.map { $0["kind"] as? String } == ["limit", "lock", "budget", "target", "requires", "exclusive", "limit"])
         let relax = try #require(diagnosis["relax"] as? [[String: Any]])
-        #expect(Set(relax[0].keys) == ["kind", "fund", "year", "by"])
-        #expect(text.contains("\"by\": 0.021739130434782594\n"))
+        #expect(Set(relax[0].keys) == ["kind", "fund", "year", "by", "alone"])
+        #expect(relax.map { $0["alone"] as? Bool } == [true, false, false])
+        #expect(text.contains("\"by\": 0.021739130434782594,\n"))
         #expect(try parse(AllocationJSON.render(OutputFixtures.feasible))["diagnosis"] == nil)
     }
 

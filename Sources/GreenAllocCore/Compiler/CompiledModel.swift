@@ -38,7 +38,8 @@ public struct NamingCandidate: Sendable {
 public struct CompiledModel: Sendable {
     public var model: Model
     public var rowOrigins: [RowOrigin]
-    /// Per project: the binary column z (nil when not fundable).
+    /// Per project: the binary column z (nil when a fact keeps the project out; a project that only `requires`
+    /// keeps out has one, held at 0 by its `requires` rows).
     public var fundedColumn: [Int?]
     /// Per project: the continuous share column θ (nil when θ = u·z).
     public var shareColumn: [Int?]

@@ -1,13 +1,14 @@
-public import MILP
+internal import MILP
 
 /// Turns a checked scenario into an integer program (SPEC §3, §4). Rules apply in this fixed order, and every
 /// row and column is named after the rule, group and year that made it:
 ///
-/// 1. facts per project (exclusions, lock-out, loan-only, eligibility, caps u, min_share, requires closure);
-/// 2. decision columns: z_p ∈ {0,1} per fundable project, θ_p ∈ [0, u_p] when min_share < 1
-///    (else θ_p = u_p·z_p); `lock: in` fixes z_p = 1 and θ_p = u_p;
+/// 1. facts per project (exclusions, lock-out, loan-only, eligibility, no request in the horizon, caps u; the
+///    `requires` closure only names `why`);
+/// 2. decision columns: z_p ∈ {0,1} per fundable project and per project that only `requires` keeps out,
+///    θ_p ∈ [0, u_p] when min_share < 1 (else θ_p = u_p·z_p); `lock: in` fixes z_p = 1 and θ_p = u_p;
 /// 3. share links θ_p ≤ u_p·z_p, θ_p ≥ min_share_p·u_p·z_p (min_share is a share of the maximum u);
-/// 4. `requires`: z_p ≤ z_q; 5. exclusive groups: Σ z ≤ 1;
+/// 4. `requires` (a rule): z_p ≤ z_q, or z_p ≤ 0 when q has no columns; 5. exclusive groups: Σ z ≤ 1;
 /// 6. fund budgets per year: Σ θ_p·request_{p,y} ≤ budget_y (naming fund: Σ award·n_k over parks named in y);
 /// 7. naming: n_k ≤ θ_q / u_q for every prerequisite q, i.e. a package funded at its maximum (n_k only when
 ///    naming is valued or targeted);
@@ -43,7 +44,7 @@ public struct Compiler {
         var fundedColumn: [Int?] = Array(repeating: nil, count: projects.count)
         var shareColumn: [Int?] = Array(repeating: nil, count: projects.count)
         var lockedIn: [Int] = []
-        for (index, record) in projects.enumerated() where facts[index].fundable {
+        for (index, record) in projects.enumerated() where facts[index].hasDecisionColumns {
             let name = Self.safeName(record.id, index: index)
             let locked = record.lock == .lockedIn
             if locked { lockedIn.append(index) }
@@ -70,14 +71,14 @@ public struct Compiler {
                 .shareLink(project: index))
         }
 
-        // 4. requires.
+        // 4. requires: z_p ≤ z_q; a required project without columns (not fundable) holds z_p at 0.
         for (index, record) in projects.enumerated() {
             guard let funded = fundedColumn[index] else { continue }
             for required in record.requires {
-                guard let other = fundedColumn[required] else { continue }
+                let other = fundedColumn[required].map { [Term($0, -1)] } ?? []
                 addRow(
                     "requires_\(Self.safeName(record.id, index: index))_\(Self.safeName(projects[required].id, index: required))",
-                    [Term(funded, 1), Term(other, -1)], upper: 0, .requires(project: index, required: required))
+                    [Term(funded, 1)] + other, upper: 0, .requires(project: index, required: required))
             }
         }
 

@@ -1,9 +1,10 @@
 internal import MILP
 
 /// Checks made before solving, each with a suggestion (an office can act on them without an optimizer):
-/// lock-ins that cannot hold or break a budget alone, floors above every possible supply, hard targets above
-/// what every fundable project (or nameable park) could give, share caps that one group makes impossible,
-/// and coefficients spanning more than 1e9. `.infeasible` findings skip the solve.
+/// lock-ins that cannot be funded or break a budget alone, floors above every possible supply, hard targets
+/// above what every project with decision columns (or nameable park) could give, share caps that one group
+/// makes impossible, and coefficients spanning more than 1e9. An `.infeasible` finding names the rules that
+/// cannot hold together; it seeds the diagnosis, which returns it only once a solve has confirmed it.
 struct Presolve {
     let scenario: Scenario
     let library: Library
@@ -14,20 +15,26 @@ struct Presolve {
         let projects = library.projectRecords
         let facts = compiled.facts
 
-        // Lock-ins that are not fundable, or cannot reach θ = 1.
+        // Lock-ins that cannot be funded: a fact keeps the project out, or a chain of `requires` (rules, named
+        // with the lock) reaches a project that a fact keeps out.
         for (index, record) in projects.enumerated() where record.lock == .lockedIn {
-            let fact = facts[index]
-            if let why = fact.blocked {
-                findings.append(
-                    Finding(
-                        severity: .infeasible,
-                        message: "project \(record.id) is locked in (lock: in) but cannot be funded: \(why.rawValue)",
-                        suggestion: "remove its lock, or fix what blocks it (exclusion, eligibility, min_share, requires)",
-                        rules: [.lock(project: record.id)]))
+            guard let why = facts[index].blocked else { continue }
+            let chain = requirementChain(from: index)
+            let message: String
+            if let last = chain.last, let blocker = facts[last].blockingRequirement, let blockerWhy = facts[blocker].blocked {
+                let path = (chain.dropFirst() + [blocker]).map { projects[$0].id }.joined(separator: ", which requires ")
+                message = "project \(record.id) is locked in (lock: in) but requires \(path), which cannot be funded: \(blockerWhy.rawValue)"
+            } else {
+                message = "project \(record.id) is locked in (lock: in) but cannot be funded: \(why.rawValue)"
             }
+            findings.append(
+                Finding(
+                    severity: .infeasible, message: message,
+                    suggestion: "remove its lock, or fix what blocks it (exclusion, eligibility, min_share, requires)",
+                    rules: [.lock(project: record.id)] + chain.map { .requires(project: projects[$0].id) }))
         }
 
-        // Lock-ins that alone exceed a fund's budget in a year.
+        // Lock-ins that alone exceed a fund's budget in a year: a lock-in draws u × request_y (θ = u).
         for (fundIndex, fund) in scenario.funds.enumerated() where fund.kind == .projectSubsidy {
             for (yearIndex, year) in scenario.years.enumerated() {
                 let locked = compiled.lockedIn.filter { projects[$0].fund == fundIndex }
@@ -64,14 +71,17 @@ struct Presolve {
             if part == "max_share", let share = limit.maxShare, share < 1 {
                 // The group holds every fundable project of the base when no term has a negative coefficient
                 // other than its own: Σ_group q − s Σ_base q = (1 − s) Σ_group q.
+                // Alone the cap is satisfiable (nothing funded there); a lock-in in the group makes it a conflict.
                 let coefficients = row.terms.map(\.coefficient)
                 if !coefficients.isEmpty, coefficients.allSatisfy({ $0 > 0 }) {
+                    let locks = compiled.lockedIn.filter { lockedTouches($0, row) }
                     findings.append(
                         Finding(
-                            severity: compiled.lockedIn.contains(where: { lockedTouches($0, row) }) ? .infeasible : .warning,
-                            message: "\(label): one group holds every fundable project of its base, so max_share \(percent(share)) allows nothing to be funded there",
+                            severity: locks.isEmpty ? .warning : .infeasible,
+                            message: "\(label): one group holds every fundable project of its base, so max_share \(percent(share)) allows nothing to be funded there"
+                                + (locks.isEmpty ? "" : ", but \(locks.map { projects[$0].id }.joined(separator: ", ")) \(locks.count == 1 ? "is" : "are") locked in there"),
                             suggestion: "drop the share cap or use an absolute max for this scope",
-                            rules: [rule]))
+                            rules: [rule] + locks.map { .lock(project: projects[$0].id) }))
                 }
             }
         }
@@ -126,6 +136,20 @@ struct Presolve {
             let column = compiled.model.columns[term.column]
             return total + (term.coefficient > 0 ? term.coefficient * column.upper : term.coefficient * column.lower)
         }
+    }
+
+    /// The projects whose `requires` keep `project` out, in order: the project itself when a required project
+    /// cannot be funded, then that required project when it is kept out only by its own `requires`, and so on
+    /// (empty when a fact blocks the project itself).
+    func requirementChain(from project: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = project
+        while compiled.facts[current].blocked == .requiresUnfundable, !chain.contains(current) {
+            chain.append(current)
+            guard let next = compiled.facts[current].blockingRequirement else { break }
+            current = next
+        }
+        return chain
     }
 
     func lockedTouches(_ project: Int, _ row: Row) -> Bool {

@@ -201,8 +201,8 @@ public struct LoanStage {
         let solved = try solve(built, settings: settings, start: greedyStart(built))
         var outcome = finish(built, status: solved.status, values: solved.values, solves: solved.solves)
         if solved.status == .infeasible {
-            outcome.diagnosis = ConflictFinder(scenario: scenario, library: library, loans: built, solver: solver)
-                .diagnose(timeBudget: Swift.max(5, settings.loanTimeLimit), clock: stopwatch())
+            outcome.diagnosis = try ConflictFinder(scenario: scenario, library: library, loans: built, solver: solver)
+                .diagnoseInfeasible(timeBudget: Swift.max(5, settings.loanTimeLimit))
         }
         return outcome
     }

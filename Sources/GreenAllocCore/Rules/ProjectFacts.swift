@@ -19,12 +19,16 @@ public struct ProjectFacts: Sendable {
     public var bonuses: [(name: String, factor: Double)] = []
 
     public var fundable: Bool { blocked == nil }
+    /// True when the model gives the project decision columns: it is fundable, or only a `requires` rule keeps
+    /// it out (a rule, stated as rows z_p ≤ z_q that a diagnosis may drop, not a fact).
+    public var hasDecisionColumns: Bool { blocked == nil || blocked == .requiresUnfundable }
 }
 
 extension ProjectFacts {
     /// Applies the rules in their fixed order: exclusions, lock-out, loan-only, fund eligibility, no request in
     /// the horizon, caps (u = 0), then `requires` to a fixed point (a project needing an unfundable one is
-    /// unfundable). A project asking more than its caps allow is fundable up to u (SPEC §3.2).
+    /// `requiresUnfundable`; that names its `why`, while the model keeps it as a rule: see
+    /// `hasDecisionColumns`). A project asking more than its caps allow is fundable up to u (SPEC §3.2).
     public static func analyze(scenario: Scenario, library: Library, rules: RuleSet) -> [ProjectFacts] {
         var facts: [ProjectFacts] = []
         facts.reserveCapacity(library.projectRecords.count)

@@ -12,7 +12,8 @@ public struct RunSettings: Sendable {
     /// Relative gap of the loan stage; nil = automatic (see `loanGap(binaries:)`).
     public var loanRelativeGap: Double?
     public var logHandler: (@Sendable (String) -> Void)?
-    /// Called with the presolve findings after compiling, before any solve.
+    /// Called with the presolve findings after compiling and checking the `.infeasible` ones, before the
+    /// scenario is solved (a finding that no solve confirms is passed on as a warning).
     public var findingsHandler: (@Sendable ([Finding]) -> Void)?
 
     /// The loan stage stops at `loanRelativeGap` when given; otherwise at the subsidy stage's gap on small
@@ -75,23 +76,33 @@ public struct AllocationRunner {
     public func run(settings: RunSettings, inputsSHA256: String) throws -> (Allocation, RunStatistics) {
         var statistics = RunStatistics()
         let start = clock()
-        let compiled = compile()
+        var compiled = compile()
         statistics.compileSeconds = clock() - start
         statistics.rows = compiled.model.rowCount
         statistics.columns = compiled.model.columnCount
         statistics.nonzeros = compiled.model.nonzeroCount
+        let diagnosisBudget = Swift.max(5, settings.timeLimit)
+
+        // Presolve findings that claim infeasibility seed the diagnosis; one is returned only once a solve has
+        // confirmed it. Unconfirmed, they are warnings and the solve decides.
+        let blocking = compiled.findings.filter { $0.severity == .infeasible }
+        var confirmed: Diagnosis?
+        if !blocking.isEmpty {
+            let diagnosisStart = clock()
+            confirmed = try ConflictFinder(scenario: scenario, library: library, compiled: compiled, solver: solver)
+                .diagnose(findings: blocking, timeBudget: diagnosisBudget)
+            statistics.diagnosisSeconds = clock() - diagnosisStart
+            if confirmed == nil {
+                compiled.findings = compiled.findings.map { finding in
+                    var finding = finding
+                    if finding.severity == .infeasible { finding.severity = .warning }
+                    return finding
+                }
+            }
+        }
         settings.findingsHandler?(compiled.findings)
         let decoder = AllocationDecoder(scenario: scenario, library: library, compiled: compiled, solver: solver, inputsSHA256: inputsSHA256)
-
-        let blocking = compiled.findings.filter { $0.severity == .infeasible }
-        if !blocking.isEmpty {
-            var rules: [ConflictRule] = []
-            for finding in blocking { for rule in finding.rules where !rules.contains(rule) { rules.append(rule) } }
-            let diagnosis = Diagnosis(
-                minimal: blocking.count == 1 && blocking[0].rules.count == 1, conflict: rules, relax: [],
-                explanation: blocking.map(\.message))
-            return (decoder.infeasible(diagnosis: diagnosis), statistics)
-        }
+        if let confirmed { return (decoder.infeasible(diagnosis: confirmed), statistics) }
 
         var parameters = SolverParameters(
             timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, log: settings.solverLog,
@@ -103,9 +114,9 @@ public struct AllocationRunner {
         switch (first.termination, first.primal) {
         case (.infeasible, _), (.infeasibleOrUnbounded, .noSolution):
             let diagnosisStart = clock()
-            let diagnosis = ConflictFinder(scenario: scenario, library: library, compiled: compiled, solver: solver)
-                .diagnose(timeBudget: Swift.max(5, settings.timeLimit), clock: clock)
-            statistics.diagnosisSeconds = clock() - diagnosisStart
+            let diagnosis = try ConflictFinder(scenario: scenario, library: library, compiled: compiled, solver: solver)
+                .diagnoseInfeasible(preferring: blocking, timeBudget: diagnosisBudget)
+            statistics.diagnosisSeconds += clock() - diagnosisStart
             return (decoder.infeasible(diagnosis: diagnosis), statistics)
         case (_, .noSolution):
             return (decoder.noSolution(result: first), statistics)

@@ -11,7 +11,9 @@ public import GreenAllocCore
 ///   limit has no upper bound, and add `min` when it has a floor.
 /// - `loan_stage` is `null` when no loan stage ran; `loans` is then `[]`. An infeasible loan stage adds
 ///   `loan_stage.diagnosis` (the form of `diagnosis`: the `loan` limit rows that cannot hold together).
-/// - `diagnosis` appears only on infeasible runs that carry one; it adds `explanation` (sentences).
+/// - `diagnosis` appears only on infeasible runs that carry one; it adds `explanation` (sentences), and each
+///   `relax` entry adds `alone`: true when that relaxation by itself was shown to restore feasibility (the
+///   entries together always do; `relax` is `[]` when that could not be shown).
 /// - `findings` (presolve findings) is always present, possibly `[]`.
 /// - Money (`subsidy`, `subsidy_total`, `award`, `amount`, limit `value`/`max`/`min`) is rounded to 4
 ///   decimals; `share`, `objective`, `best_bound`, `gap`, `score`, `loan_score`, target `value`/`min` and
@@ -136,7 +138,7 @@ public enum AllocationJSON {
         .object([
             ("minimal", .bool(diagnosis.minimal)),
             ("conflict", .array(diagnosis.conflict.map { .object(ruleMembers($0)) })),
-            ("relax", .array(diagnosis.relax.map { .object(ruleMembers($0.rule) + [("by", .double($0.by))]) })),
+            ("relax", .array(diagnosis.relax.map { .object(ruleMembers($0.rule) + [("by", .double($0.by)), ("alone", .bool($0.alone))]) })),
             ("explanation", .array(diagnosis.explanation.map { .string($0) })),
         ])
     }

@@ -445,11 +445,11 @@ private struct Report {
             paragraph("\(index + 1). " + words.text(rule))
         }
         if !diagnosis.relax.isEmpty {
-            text += "\n" + pick("恢复可行的放宽方案：", "Relaxations that restore feasibility:") + "\n\n"
+            text += "\n" + pick("同时采用以下放宽即可恢复可行：", "Relaxations that, applied together, restore feasibility:") + "\n\n"
             for relaxation in diagnosis.relax {
                 let unit = words.unit(relaxation.rule)
-                paragraph("- " + words.text(relaxation.rule) + pick("：放宽 ", ": relax by ")
-                    + figure(relaxation.by, places: 6) + (unit.isEmpty ? "" : " " + unit))
+                paragraph("- " + words.text(relaxation.rule) + pick("：放宽 ", ": relax by ") + figure(relaxation.by, places: 6)
+                    + (unit.isEmpty ? "" : " " + unit) + (relaxation.alone ? pick("（仅此一项即可恢复可行）", " (this alone restores feasibility)") : ""))
             }
         }
         if !diagnosis.explanation.isEmpty {
