@@ -29,6 +29,7 @@ let bundled = ProvinceGenerator(seed: ProvinceGenerator.bundledSeed, projects: P
     @Test func committedTablesMatchAFreshGeneration() throws {
         if ProcessInfo.processInfo.environment["GREENALLOC_REGENERATE"] == "1" {
             try bundled.write(to: bundledDataDirectory)
+            Issue.record("rewrote Scenarios/shandong/data; run again without GREENALLOC_REGENERATE to compare")
         }
         for (name, table) in bundled.tables {
             let committed = try Data(contentsOf: bundledDataDirectory.appendingPathComponent(name))
