@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(
             name: "GreenAllocCLITests",
             dependencies: [
-                "GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "GreenAllocWhatIf", "MILP", "MILPGLPK", "TestSupport",
+                "GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
+                "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(

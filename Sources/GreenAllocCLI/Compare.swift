@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
@@ -23,6 +23,8 @@ struct Compare: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var loanStageOptions: LoanStageOptions
+
     func validate() throws {
         if scenarios.count < 2 { throw ValidationError("compare needs at least two scenarios") }
     }
@@ -40,16 +42,23 @@ struct Compare: ParsableCommand, ConsoleCommand {
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         console.error("greenalloc: comparing \(inputs.count) scenarios\n")
-        let runners = zip(scenarios, inputs).map { path, input in
-            (file: (path as NSString).lastPathComponent, runner: WhatIfSupport.runner(input, options: options, tiebreak: true, console: console))
-        }
-        let comparison = try WhatIfRunner.compare(runners, threads: ProcessInfo.processInfo.activeProcessorCount)
+        let comparison = try WhatIfRunner.compare(
+            runners(inputs, console: console), threads: ProcessInfo.processInfo.activeProcessorCount)
         switch format {
         case .json: console.out(WhatIfCompareOutput.json(comparison))
         case .csv: console.out(WhatIfCompareOutput.csv(comparison))
         case .md: console.out(WhatIfCompareOutput.markdown(comparison))
         }
-        let codes = comparison.scenarios.map { $0.status.exitCode }
+        let codes = comparison.scenarios.map { ExitStatus.code(for: $0.status) }
         return codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success
+    }
+
+    /// One runner per scenario (file name, runner), each solving as `solve` does: the tie rule, then the loan
+    /// stage with `--loan-time-limit` and `--loan-gap` when given.
+    func runners(_ inputs: [ScenarioInputs], console: Console) -> [(file: String, runner: WhatIfRunner)] {
+        zip(scenarios, inputs).map { path, input in
+            (file: (path as NSString).lastPathComponent, runner: WhatIfSupport.runner(
+                input, options: options, tiebreak: true, console: console, loanStage: loanStageOptions))
+        }
     }
 }

@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import GreenAllocCore
 internal import GreenAllocExplain
 internal import GreenAllocIO
@@ -8,11 +8,12 @@ struct Explain: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain the allocation project by project.",
         discussion: """
-            Solves the scenario as `solve` does, then prints one card per project: why it is (not) funded, the \
+            Solves the subsidy stage as `solve` does, then prints one card per project: why it is (not) funded, the \
             rules that bind it, what funding it would cost (objective lost, projects displaced) and how much \
             more money in its fund would fund it without losing anything achieved. --project ID computes one \
             card exactly; the full listing estimates the costs (exact: false) to stay fast unless --exact. \
-            Exit codes as for solve.
+            Explain does not run the loan stage: --loan-time-limit and --loan-gap are refused (exit 64). Exit codes \
+            as for solve.
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -32,27 +33,23 @@ struct Explain: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var noLoanStageOptions: NoLoanStageOptions
+
     func execute(console: Console) throws -> Int32 {
-        let inputs = try loadInputs(scenario, console: console)
-        let settings = RunSettings(
-            scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
-            noTiebreak: options.noTiebreak, solverLog: options.solverLog)
+        // The cards are about subsidies: the loan stage is not solved.
+        let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
+        let settings = options.settings(for: inputs.scenario.solver, console: console)
         let explainer = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
-        let explanation: Explanation
-        do {
-            explanation = try explainer.explain(project: project, settings: settings, exactAll: exact)
-        } catch let error as ExplainError {
-            throw UsageError(message: error.description)
-        }
+        let explanation = try explainer.explain(project: project, settings: settings, exactAll: exact)
         guard explanation.status == .optimal || explanation.status == .feasible else {
             console.error("greenalloc: the scenario is \(explanation.status.rawValue); run `greenalloc solve` for the diagnosis\n")
-            return explanation.status.exitCode
+            return ExitStatus.code(for: explanation.status)
         }
         switch format {
         case .json: console.out(ExplainJSON.render(explanation))
         case .md: console.out(ExplainMarkdown.render(explanation, language: lang))
         }
-        return explanation.status.exitCode
+        return ExitStatus.code(for: explanation.status)
     }
 }
 

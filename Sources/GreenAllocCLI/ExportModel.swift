@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
@@ -11,10 +11,13 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
         abstract: "Write the integer program that `solve` solves first, as CPLEX LP or free MPS text.",
         discussion: """
             --stage subsidy (default) writes the subsidy stage's model. --stage loans solves the subsidy stage \
-            first (with the solver flags below, as `solve` does) and writes the loan stage's model (SPEC §5) \
+            first (with the solver flags below, as `solve` does) and writes the loan stage's model \
             with those decisions fixed: the model of the loan stage's first solve, before the tie-breaking \
-            solves. Give the destination as --out FILE (--format lp or mps; --out - prints to standard \
-            output), or as --lp FILE / --mps FILE.
+            solves. The loan model is written, not solved: --loan-time-limit and --loan-gap are refused. Give \
+            the destination as --out FILE (--format lp or mps; --out - prints to standard output), or as \
+            --lp FILE / --mps FILE; the file appears whole or not at all. Exit codes: 0 written, 3 or 4 when \
+            the subsidy stage has no plan (--stage loans), 64 usage error, 65 input error, 1 anything else (a \
+            file that cannot be written, say).
             """)
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
@@ -45,6 +48,8 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var noLoanStageOptions: NoLoanStageOptions
+
     func validate() throws {
         if [lp, mps, out].compactMap({ $0 }).count != 1 {
             throw ValidationError("give exactly one of --out FILE, --lp FILE or --mps FILE")
@@ -60,17 +65,17 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
             model = Compiler(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules).compile().model
         case .loans:
             guard inputs.scenario.loans != nil else {
-                throw UsageError(message: "the scenario has no loans section (SPEC §5): there is no loan stage")
+                throw UsageError(message: "the scenario has no loans section: there is no loan stage")
             }
             // The subsidy stage alone (the loan stage is what gets exported, not solved).
-            var subsidyOnly = inputs.scenario
-            subsidyOnly.loans = nil
-            let runner = AllocationRunner(scenario: subsidyOnly, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+            let subsidyOnly = inputs.subsidyStageOnly
+            let runner = AllocationRunner(
+                scenario: subsidyOnly.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
             let settings = options.settings(for: inputs.scenario.solver, console: console)
             let (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
             guard allocation.status == .optimal || allocation.status == .feasible else {
                 console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); there is no loan stage to export\n")
-                return allocation.status.exitCode
+                return ExitStatus.code(for: allocation.status)
             }
             model = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
                 .build(projects: allocation.projects).model
@@ -82,21 +87,9 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
         if path == "-" {
             console.out(text)
         } else {
-            try writeAtomically(text, to: path)
+            try OutputFile.write(Array(text.utf8), to: path)
         }
         console.error("greenalloc: wrote the \(stage.rawValue) model, \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonzeroCount) nonzeros to \(path == "-" ? "standard output" : path)\n")
         return ExitStatus.success
-    }
-}
-
-/// Writes a file whole or not at all (written aside, then renamed into place).
-func writeAtomically(_ text: String, to path: String) throws {
-    let temporary = path + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-        throw UsageError(message: "cannot write '\(path)'")
-    }
-    if rename(temporary, path) != 0 {
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw UsageError(message: "cannot write '\(path)'")
     }
 }

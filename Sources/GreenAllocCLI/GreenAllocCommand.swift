@@ -68,38 +68,37 @@ public enum CommandLineRunner {
                 return ExitStatus.interrupted
             }
             return code
-        } catch _ where console.interruption.isCancelled {
-            return interrupted(console: console)
-        } catch is SolveInterrupted {
-            return interrupted(console: console)
-        } catch let errors as InputErrors {
-            report(errors.diagnostics, console: console)
-            return ExitStatus.input
-        } catch let error as UsageError {
-            console.error("greenalloc: \(error.message)\n")
-            return ExitStatus.usage
         } catch {
-            console.error("greenalloc: error: \(error)\n")
-            return ExitStatus.failure
+            let code = ExitStatus.code(for: error, interrupted: console.interruption.isCancelled)
+            report(error, exitCode: code, console: console)
+            return code
         }
     }
 
-    /// Help and version requests print to standard output (exit 0); parse errors to standard error (exit 64).
+    /// Help requests print to standard output (exit 0); parse errors to standard error (exit 64).
     static func parserExit(_ error: any Error, console: Console) -> Int32 {
-        let code = GreenAllocCommand.exitCode(for: error).rawValue
+        let code = ExitStatus.code(forParsing: error)
         let message = GreenAllocCommand.fullMessage(for: error)
-        if code == 0 {
+        if code == ExitStatus.success {
             console.out(message + "\n")
         } else {
             console.error(message + "\n")
         }
-        return code == 0 ? 0 : (code == 1 ? ExitStatus.usage : code)
+        return code
     }
 
-    /// Ctrl-C or SIGTERM: the run was abandoned before its output was committed.
-    static func interrupted(console: Console) -> Int32 {
-        console.error("greenalloc: interrupted; no output was written or changed by this run\n")
-        return ExitStatus.interrupted
+    /// Says on standard error why a command ended with `error` (its exit code already decided).
+    static func report(_ error: any Error, exitCode: Int32, console: Console) {
+        switch error {
+        case _ where exitCode == ExitStatus.interrupted:
+            console.error("greenalloc: interrupted; no output was written or changed by this run\n")
+        case let errors as InputErrors:
+            report(errors.diagnostics, console: console)
+        case _ where exitCode == ExitStatus.usage:
+            console.error("greenalloc: \(error)\n")
+        default:
+            console.error("greenalloc: error: \(error)\n")
+        }
     }
 
     static func report(_ diagnostics: [Diagnostic], console: Console) {
@@ -117,8 +116,4 @@ public enum CommandLineRunner {
         default: return false
         }
     }
-}
-
-struct UsageError: Error {
-    var message: String
 }

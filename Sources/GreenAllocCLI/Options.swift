@@ -17,33 +17,64 @@ struct SolveOptions: ParsableArguments {
     @Option(name: .long, help: "Stop at this relative MIP gap, e.g. 0.001 (overrides solver.mip_gap).")
     var gap: Double?
 
-    @Flag(name: .long, help: "Skip the tie rule's second solve (SPEC §4.1).")
+    @Flag(name: .long, help: "Skip the tie rule's second solve (the least subsidy among equally good plans).")
     var noTiebreak = false
-
-    @Option(name: .long, help: "Stop the loan stage after this many seconds (default: the smaller of the time limit and 10).")
-    var loanTimeLimit: Double?
-
-    @Option(name: .long, help: "Relative gap of the loan stage (default: 0.001 from 500 project–bank pairs, else --gap).")
-    var loanGap: Double?
 
     @Flag(name: .long, help: "Show GLPK's own log on standard error.")
     var solverLog = false
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if let loanTimeLimit, !(loanTimeLimit > 0) { throw ValidationError("--loan-time-limit must be a positive number of seconds") }
-        if let loanGap, !(loanGap >= 0 && loanGap < 1) { throw ValidationError("--loan-gap must lie in [0, 1)") }
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must lie in [0, 1)") }
     }
 
     /// The run settings: these flags over the scenario's `solver` section; the solver log goes to standard error.
     func settings(for scenario: SolverSpec, console: Console) -> RunSettings {
         var settings = RunSettings(
-            scenario: scenario, timeLimit: timeLimit, gap: gap, noTiebreak: noTiebreak, solverLog: solverLog,
-            loanTimeLimit: loanTimeLimit)
-        settings.loanRelativeGap = loanGap
+            scenario: scenario, timeLimit: timeLimit, gap: gap, noTiebreak: noTiebreak, solverLog: solverLog)
         if solverLog { settings.logHandler = { line in console.error(line) } }
         return settings
+    }
+}
+
+/// The loan stage's own stopping rules, on the commands that run the loan stage and show what it decided
+/// (`solve`, `rank`, `compare`, `target`).
+struct LoanStageOptions: ParsableArguments {
+    @Option(name: .long, help: "Stop the loan stage after this many seconds (default: the smaller of the time limit and 10).")
+    var loanTimeLimit: Double?
+
+    @Option(name: .long, help: "Relative gap of the loan stage (default: 0.001 from 500 project–bank pairs, else --gap).")
+    var loanGap: Double?
+
+    func validate() throws {
+        if let loanTimeLimit, !(loanTimeLimit > 0) { throw ValidationError("--loan-time-limit must be a positive number of seconds") }
+        if let loanGap, !(loanGap >= 0 && loanGap < 1) { throw ValidationError("--loan-gap must lie in [0, 1)") }
+    }
+
+    /// `settings` with the loan stage's time limit and gap set where given (the defaults stay otherwise).
+    func applied(to settings: RunSettings) -> RunSettings {
+        var settings = settings
+        if let loanTimeLimit { settings.loanTimeLimit = loanTimeLimit }
+        if let loanGap { settings.loanRelativeGap = loanGap }
+        return settings
+    }
+}
+
+/// `--loan-time-limit` and `--loan-gap` on a command that solves no loan stage (`explain`, `sweep`,
+/// `export-model`): refused (exit 64) with the reason, rather than accepted and ignored. Hidden from the help.
+struct NoLoanStageOptions: ParsableArguments {
+    @Option(name: .long, help: .hidden)
+    var loanTimeLimit: String?
+
+    @Option(name: .long, help: .hidden)
+    var loanGap: String?
+
+    func validate() throws {
+        let given = [("--loan-time-limit", loanTimeLimit), ("--loan-gap", loanGap)].filter { $0.1 != nil }.map(\.0)
+        guard let first = given.first else { return }
+        throw ValidationError(
+            "\(first) sets when the loan stage's solve stops, and this command solves no loan stage "
+                + "(solve, rank, compare and target do)")
     }
 }
 

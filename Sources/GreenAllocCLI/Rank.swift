@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
@@ -10,7 +10,8 @@ struct Rank: ParsableCommand, ConsoleCommand {
         abstract: "Solve a scenario (subsidies, then loans) and print one bank's ranked list.",
         discussion: """
             Prints the bank's assigned projects by loan score (rank 1 first), then its waitlist with the reason \
-            for each project. --format csv prints bank-<id>.csv (without the BOM), md a table, json a document \
+            for each project (a project another bank took reads "assigned to another bank": a bank's list never \
+            names another bank). --format csv prints bank-<id>.csv (without the BOM), md a table, json a document \
             {"format": "greenalloc.bank/1", ...}. An unknown bank id is a usage error (exit 64) that lists the ids. \
             With --nested K each line adds nested_step (see `greenalloc solve --help`). An infeasible loan stage \
             exits 3 and names the conflicting loan rules on standard error.
@@ -30,24 +31,26 @@ struct Rank: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var loanStageOptions: LoanStageOptions
+
     @OptionGroup var nestedOption: NestedOption
 
     func execute(console: Console) throws -> Int32 {
         let inputs = try loadInputs(scenario, console: console)
         let ids = inputs.library.bankRecords.map(\.id)
         guard inputs.scenario.loans != nil else {
-            throw UsageError(message: "the scenario has no loans section (SPEC §5): there are no bank lists")
+            throw UsageError(message: "the scenario has no loans section: there are no bank lists")
         }
         guard ids.contains(bank) else {
             throw UsageError(message: "unknown bank '\(bank)'; banks: \(ids.isEmpty ? "(none)" : ids.joined(separator: ", "))")
         }
-        var settings = options.settings(for: inputs.scenario.solver, console: console)
+        let settings = loanStageOptions.applied(to: options.settings(for: inputs.scenario.solver, console: console))
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
         var (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         guard allocation.loanStageStatus != nil else {
             console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); no loan stage ran\n")
-            return allocation.status.exitCode
+            return ExitStatus.code(for: allocation.status)
         }
         _ = try nestedOption.apply(
             to: &allocation, inputs: inputs, settings: settings, solver: makeSolver(console), console: console, seconds: { 0 })
@@ -59,6 +62,6 @@ struct Rank: ParsableCommand, ConsoleCommand {
         let list = allocation.loanDetails?.bank(bank)
         console.error("greenalloc: loan stage \(allocation.loanStageStatus?.rawValue ?? "—"), bank \(bank): \(list?.assigned.count ?? 0) assigned, \(list?.waitlist.count ?? 0) waitlisted\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
-        return allocation.loanStageStatus?.exitCode ?? allocation.status.exitCode
+        return ExitStatus.code(for: allocation)
     }
 }

@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
@@ -10,7 +10,10 @@ struct Solve: ParsableCommand, ConsoleCommand {
         abstract: "Solve a scenario and write the allocation.",
         discussion: """
             With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and \
-            run.json into DIR, all or nothing. --format prints one document to standard output (json: \
+            run.json into DIR, all or nothing. With a loans section it adds each bank's own list, \
+            bank-<id>.csv (a project another bank took reads "assigned to another bank", without its name), \
+            and loans.csv, the province's project–bank matrix: who lends to each loan-eligible project and what \
+            every bank's list says about it. --format prints one document to standard output (json: \
             allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
 
             With --nested K every bank-<id>.csv gets a last column nested_step: the first of K steps (the \
@@ -36,6 +39,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var loanStageOptions: LoanStageOptions
+
     @OptionGroup var nestedOption: NestedOption
 
     func execute(console: Console) throws -> Int32 {
@@ -43,7 +48,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let seconds = stopwatch()
         let inputs = try loadInputs(scenario, console: console)
         let readSeconds = seconds()
-        var settings = options.settings(for: inputs.scenario.solver, console: console)
+        var settings = loanStageOptions.applied(to: options.settings(for: inputs.scenario.solver, console: console))
         settings.findingsHandler = { findings in
             for finding in findings {
                 console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
@@ -61,7 +66,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
             var run = RunInfo(
                 greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion, startTime: startTime,
                 scenario: inputs.scenario.name, inputsSHA256: inputs.inputsSHA256, status: allocation.status,
-                exitCode: allocation.exitCode,
+                exitCode: ExitStatus.code(for: allocation),
                 solver: SolverSpec(timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak),
                 extraSettings: [("files", inputs.scenario.files.joined(separator: " → ")), ("language", lang.rawValue)]
                     + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? [])
@@ -93,7 +98,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         }
         console.error(summary(allocation) + "\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
-        return allocation.exitCode
+        return ExitStatus.code(for: allocation)
     }
 
     /// run.json's record of `--nested` (nothing without it, so run.json keeps its keys).

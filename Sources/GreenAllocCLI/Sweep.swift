@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
@@ -13,8 +13,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's \
             budget in every year. Points run on all cores, each warm-started from its neighbour's plan. One solve \
             per point unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
-            (objective against budget) and sweep.md. Exit codes: 0 done (whatever the points' statuses), 64 usage \
-            error, 65 input error, 1 anything else.
+            (objective against budget) and sweep.md. The points carry no loans: the loan stage is not solved, \
+            and --loan-time-limit and --loan-gap are refused. Exit codes: 0 done (whatever the points' statuses), \
+            64 usage error, 65 input error, 1 anything else.
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -49,17 +50,19 @@ struct Sweep: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var noLoanStageOptions: NoLoanStageOptions
+
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
     }
 
     func execute(console: Console) throws -> Int32 {
-        let scales: [Double]
-        do { scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps) } catch let error as WhatIfError { throw error.usage }
-        let inputs = try loadInputs(scenario, console: console)
+        let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
+        // The points carry no loans: the loan stage is not solved.
+        let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
         let runner = WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
-        do { _ = try runner.fundIndex(fund) } catch let error as WhatIfError { throw error.usage }
+        _ = try runner.fundIndex(fund)
         let clock = WhatIfSupport.clock()
         console.error("greenalloc: sweeping \(fund) over \(scales.count) points on \(min(runner.threads, scales.count)) threads\n")
         let sweep = try runner.sweep(
@@ -94,11 +97,14 @@ struct Sweep: ParsableCommand, ConsoleCommand {
 enum WhatIfSupport {
     static func clock() -> @Sendable () -> Double { stopwatch() }
 
-    static func runner(_ inputs: ScenarioInputs, options: SolveOptions, tiebreak: Bool, console: Console) -> WhatIfRunner {
-        var settings = RunSettings(
-            scenario: inputs.scenario.solver, timeLimit: options.timeLimit, gap: options.gap,
-            noTiebreak: options.noTiebreak || !tiebreak, solverLog: options.solverLog)
-        if options.solverLog { settings.logHandler = { line in console.error(line) } }
+    /// The runner of a what-if command: the solve flags over the scenario's settings, the tie rule only when
+    /// `tiebreak` (and not `--no-tiebreak`), the loan stage's stopping rules when the command takes them.
+    static func runner(
+        _ inputs: ScenarioInputs, options: SolveOptions, tiebreak: Bool, console: Console, loanStage: LoanStageOptions? = nil
+    ) -> WhatIfRunner {
+        var settings = options.settings(for: inputs.scenario.solver, console: console)
+        if !tiebreak { settings.tiebreak = false }
+        if let loanStage { settings = loanStage.applied(to: settings) }
         return WhatIfRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console),
             settings: settings, inputsSHA256: inputs.inputsSHA256)
@@ -126,8 +132,4 @@ struct Scale: ExpressibleByArgument {
             value = number
         }
     }
-}
-
-extension WhatIfError {
-    var usage: UsageError { UsageError(message: message) }
 }

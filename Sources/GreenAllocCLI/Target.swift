@@ -1,4 +1,4 @@
-public import ArgumentParser
+internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocIO
@@ -31,20 +31,16 @@ struct Target: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @OptionGroup var loanStageOptions: LoanStageOptions
+
     func validate() throws {
         if format == .csv { throw ValidationError("target prints json or md") }
     }
 
     func execute(console: Console) throws -> Int32 {
-        let inputs = try loadInputs(scenario, console: console)
-        let runner = WhatIfSupport.runner(inputs, options: options, tiebreak: true, console: console)
+        let runner = runner(try loadInputs(scenario, console: console), console: console)
         console.error("greenalloc: searching the budget of \(fund) that meets 「\(target)」\n")
-        let search: TargetSearchResult
-        do {
-            search = try runner.target(name: target, fund: fund, clock: WhatIfSupport.clock())
-        } catch let error as WhatIfError {
-            throw error.usage
-        }
+        let search = try runner.target(name: target, fund: fund, clock: WhatIfSupport.clock())
         switch format {
         case .md: console.out(WhatIfTargetOutput.markdown(search))
         default: console.out(WhatIfTargetOutput.json(search, language: lang))
@@ -55,5 +51,11 @@ struct Target: ParsableCommand, ConsoleCommand {
         }
         console.error("greenalloc: no budget of \(fund) meets 「\(target)」: \(search.reasons.first ?? "")\n")
         return ExitStatus.infeasible
+    }
+
+    /// The runner of the search: the tie rule, and the plan's loan stage with `--loan-time-limit` and
+    /// `--loan-gap` when given (the plan printed carries its loans).
+    func runner(_ inputs: ScenarioInputs, console: Console) -> WhatIfRunner {
+        WhatIfSupport.runner(inputs, options: options, tiebreak: true, console: console, loanStage: loanStageOptions)
     }
 }

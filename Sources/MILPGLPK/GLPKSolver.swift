@@ -48,12 +48,18 @@ public struct GLPKSolver: Solver {
     /// Throws unless the linked GLPK is at least `minimum` (default 4.65, the oldest release whose API and
     /// statuses this backend relies on).
     public static func requireVersion(atLeast minimum: (major: Int, minor: Int) = (4, 65)) throws(SolverError) {
-        let parts = glpkVersion.split(separator: ".").compactMap { Int($0) }
-        let major = parts.first ?? 0
-        let minor = parts.count > 1 ? parts[1] : 0
-        guard (major, minor) >= (minimum.major, minimum.minor) else {
+        guard version(glpkVersion, isAtLeast: minimum) else {
             throw SolverError("GLPK \(glpkVersion) is too old; greenalloc needs \(minimum.major).\(minimum.minor) or later")
         }
+    }
+
+    /// Whether a version text ("5.0", "4.65") is at least `minimum`, major then minor compared as numbers; a text
+    /// without a leading number is not.
+    static func version(_ text: String, isAtLeast minimum: (major: Int, minor: Int)) -> Bool {
+        let parts = text.split(separator: ".").map { Int($0) }
+        guard let first = parts.first, let major = first else { return false }
+        let minor = parts.count > 1 ? (parts[1] ?? 0) : 0
+        return (major, minor) >= (minimum.major, minimum.minor)
     }
 
     public func solve(_ model: Model, parameters: SolverParameters) throws -> SolverResult {

@@ -1,5 +1,14 @@
+import ArgumentParser
 import Foundation
+import GreenAllocCore
+import GreenAllocExplain
+import GreenAllocIO
+import GreenAllocWhatIf
+import MILP
+import MILPGLPK
 import Testing
+
+@testable import GreenAllocCLI
 
 /// Exit codes, help, export-model and determinism through the in-process command line.
 @Suite struct CommandLineTests {
@@ -27,8 +36,7 @@ import Testing
     @Test func versionNamesGLPK() throws {
         let result = try fixture().run(["--version"])
         #expect(result.code == 0)
-        #expect(result.out.hasPrefix("greenalloc "))
-        #expect(result.out.contains("GLPK 5."))
+        #expect(result.out == "greenalloc \(greenallocVersion) (GLPK \(GLPKSolver.glpkVersion))\n")
     }
 
     @Test func usageErrorsExit64() throws {
@@ -165,5 +173,143 @@ import Testing
         let conflict = (diagnosis?["conflict"] as? [[String: Any]]) ?? []
         let kinds = conflict.map { "\($0["kind"] ?? "")/\($0["project"] ?? $0["fund"] ?? "")" }.sorted()
         #expect(kinds == ["budget/f1", "lock/P1", "lock/P2"])
+    }
+
+    // MARK: exit codes: one map, each error type and each outcome
+
+    /// Every kind of error a command can end with, and the exit code it must give.
+    static let errorCodes: [(name: String, error: any Error, code: Int32)] = [
+        ("interrupted", SolveInterrupted(), 130),
+        ("input errors", InputErrors([.error(nil, "column benefit: not a number")]), 65),
+        ("usage", UsageError(message: "unknown bank 'B9'"), 64),
+        ("unknown fund or target", WhatIfError("unknown fund 'f9'"), 64),
+        ("unknown project", ExplainError.unknownProject("P9"), 64),
+        ("foreign output directory", OutputDirectoryError.foreignDirectory(path: "out", entries: ["notes.txt"]), 1),
+        ("failed write", OutputDirectoryError.system(operation: "write", path: "model.lp", errno: ENOENT), 1),
+        ("solver failure", SolverError("GLPK failed"), 1),
+        ("anything else", CocoaError(.fileReadUnknown), 1),
+    ]
+
+    @Test(arguments: errorCodes.indices)
+    func eachErrorMapsToItsExitCode(_ index: Int) {
+        let (name, error, code) = Self.errorCodes[index]
+        #expect(ExitStatus.code(for: error) == code, "\(name)")
+        #expect(ExitStatus.code(for: error, interrupted: true) == 130, "\(name) after Ctrl-C")
+    }
+
+    static func allocation(_ status: AllocationStatus, loanStage: AllocationStatus?) -> Allocation {
+        Allocation(
+            scenario: "s", inputsSHA256: "", status: status, objective: nil, bestBound: nil, gap: nil, solverName: "GLPK",
+            solverVersion: "", objectiveSense: .maximizeBenefit, years: [], cities: [], funds: [], projects: [], parks: [],
+            limits: [], targets: [], findings: [], diagnosis: nil, loanStageStatus: loanStage, ecoParksBefore: 0,
+            parksCounted: 0)
+    }
+
+    @Test func eachOutcomeMapsToItsExitCode() {
+        #expect(ExitStatus.code(for: AllocationStatus.optimal) == 0)
+        #expect(ExitStatus.code(for: AllocationStatus.feasible) == 0)
+        #expect(ExitStatus.code(for: AllocationStatus.infeasible) == 3)
+        #expect(ExitStatus.code(for: AllocationStatus.noSolution) == 4)
+        // A run: the subsidy stage's code when it did not solve, else the loan stage's.
+        #expect(ExitStatus.code(for: Self.allocation(.optimal, loanStage: nil)) == 0)
+        #expect(ExitStatus.code(for: Self.allocation(.feasible, loanStage: .feasible)) == 0)
+        #expect(ExitStatus.code(for: Self.allocation(.optimal, loanStage: .infeasible)) == 3)
+        #expect(ExitStatus.code(for: Self.allocation(.optimal, loanStage: .noSolution)) == 4)
+        #expect(ExitStatus.code(for: Self.allocation(.noSolution, loanStage: nil)) == 4)
+        #expect(ExitStatus.code(for: Self.allocation(.infeasible, loanStage: nil)) == 3)
+    }
+
+    @Test func parseErrorsExit64AndHelpExits0() {
+        func code(_ arguments: [String]) -> Int32? {
+            do {
+                _ = try GreenAllocCommand.parseAsRoot(arguments)
+                return nil
+            } catch {
+                return ExitStatus.code(forParsing: error)
+            }
+        }
+        #expect(code(["solve"]) == 64)
+        #expect(code(["solve", "s.yaml", "--format", "xml"]) == 64)
+        #expect(code(["solve", "s.yaml", "--gap", "2"]) == 64)
+        #expect(code(["no-such-command"]) == 64)
+        // `--help` parses to the parser's help command, whose run throws the help request.
+        #expect(ExitStatus.code(forParsing: CleanExit.helpRequest()) == 0)
+        #expect(ExitStatus.code(forParsing: CleanExit.helpRequest(Solve.self)) == 0)
+    }
+
+    // MARK: the loan stage's flags: applied where the loan stage runs, refused where it does not
+
+    static func loanFixture() throws -> ScenarioFixture {
+        try ScenarioFixture(
+            yaml: LoanStageTests.scenario(loans: ""), projects: LoanStageTests.threeProjects,
+            banks: "id,name,capacity,max_per_project,min_tier,cities\nB1,甲银行,1000,,,\n")
+    }
+
+    @Test func compareAndTargetGiveTheLoanFlagsToTheLoanStage() throws {
+        let fixture = try Self.loanFixture()
+        let path = fixture.scenarioPath
+        let console = Console.Capture().console
+        let inputs = try loadInputs(path, console: console)
+        let flags = ["--loan-gap", "0.05", "--loan-time-limit", "3"]
+        let compared = try Compare.parse([path, path] + flags).runners([inputs, inputs], console: console)
+        #expect(compared.count == 2)
+        for (_, runner) in compared {
+            #expect(runner.settings.loanRelativeGap == 0.05)
+            #expect(runner.settings.loanTimeLimit == 3)
+        }
+        let target = try Target.parse([path, "--target", "t", "--fund", "f1"] + flags).runner(inputs, console: console)
+        #expect(target.settings.loanRelativeGap == 0.05)
+        #expect(target.settings.loanTimeLimit == 3)
+        // Without the flags, the defaults: the gap chosen by the model's size, the smaller of the limit and 10 s.
+        let plain = try Compare.parse([path, path]).runners([inputs, inputs], console: console)
+        for (_, runner) in plain {
+            #expect(runner.settings.loanRelativeGap == nil)
+            #expect(runner.settings.loanTimeLimit == min(runner.settings.timeLimit, 10))
+        }
+
+        let result = fixture.run(["compare", path, path, "--format", "json"] + flags)
+        #expect(result.code == 0, "\(result.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let placed = (json?["scenarios"] as? [[String: Any]] ?? []).map { $0["loans_placed"] as? Int }
+        #expect(placed == [3, 3])
+    }
+
+    @Test(arguments: ["explain", "sweep", "export-model"])
+    func loanFlagsAreRefusedWhereNoLoanStageIsSolved(_ command: String) throws {
+        let fixture = try Self.loanFixture()
+        let rest: [String] =
+            switch command {
+            case "sweep": ["--fund", "f1", "--from", "1", "--to", "2", "--steps", "2"]
+            case "export-model": ["--stage", "loans", "--lp", fixture.path("loans.lp")]
+            default: []
+            }
+        for flag in [["--loan-gap", "0.01"], ["--loan-time-limit", "5"]] {
+            let result = fixture.run([command, fixture.scenarioPath] + rest + flag)
+            #expect(result.code == 64, "\(command) \(flag)")
+            #expect(result.error.contains("\(flag[0]) sets when the loan stage's solve stops, and this command solves no loan stage"))
+            #expect(result.out.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("loans.lp")))
+        #expect(fixture.run([command, fixture.scenarioPath] + rest).code == 0, "\(command) without the flags")
+    }
+
+    // MARK: export-model's file
+
+    @Test func aModelThatCannotBeWrittenExits1() throws {
+        let fixture = try fixture()
+        let missing = fixture.path("missing/model.lp")
+        let result = fixture.run(["export-model", fixture.scenarioPath, "--lp", missing])
+        #expect(result.code == 1)
+        #expect(result.error.contains("write \(missing) failed: No such file or directory"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+
+        // A directory where the file should go: refused, left as it was, nothing hidden left beside it.
+        let taken = fixture.path("taken")
+        try FileManager.default.createDirectory(atPath: taken, withIntermediateDirectories: true)
+        let blocked = fixture.run(["export-model", fixture.scenarioPath, "--out", taken])
+        #expect(blocked.code == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: taken).isEmpty)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
     }
 }

@@ -36,7 +36,10 @@ import Testing
         #expect(result.code == 0, "\(result.error)")
         let text = try String(contentsOfFile: lp, encoding: .utf8)
         let url = BundledScenarioTests.root.appendingPathComponent("Tests/GreenAllocCLITests/Fixtures/small-loans.lp")
-        if ProcessInfo.processInfo.environment["GREENALLOC_RECORD"] == "1" { try Data(text.utf8).write(to: url) }
+        if ProcessInfo.processInfo.environment["GREENALLOC_RECORD"] == "1" {
+            try Data(text.utf8).write(to: url)
+            Issue.record("recorded small-loans.lp; run again without GREENALLOC_RECORD to compare")
+        }
         #expect(text == (try String(contentsOf: url, encoding: .utf8)))
         // The same model through --lp and on standard output.
         let viaLP = fixture.path("via.lp")

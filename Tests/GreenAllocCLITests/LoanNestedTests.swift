@@ -91,13 +91,13 @@ import Testing
         let plain = try Self.bankLines(fixture, [])
         #expect(plain.first?.keys.contains("nested_step") == false)
         var before: [String: Data] = [:]
-        for name in ["allocation.json", "projects.csv", "report.md", "report.en.md", "bank-B1.csv"] {
+        for name in ["allocation.json", "projects.csv", "report.md", "report.en.md", "loans.csv", "bank-B1.csv"] {
             before[name] = FileManager.default.contents(atPath: fixture.path("out/" + name))
         }
         let run = try String(contentsOfFile: fixture.path("out/run.json"), encoding: .utf8)
         #expect(!run.contains("nested"))
         let nested = try Self.bankLines(fixture, ["--nested", "3"])
-        for name in ["allocation.json", "projects.csv", "report.md", "report.en.md"] {
+        for name in ["allocation.json", "projects.csv", "report.md", "report.en.md", "loans.csv"] {
             #expect(FileManager.default.contents(atPath: fixture.path("out/" + name)) == before[name], "\(name)")
         }
         // The ranked list itself (every column but the new last one) is the ordinary optimum's.

@@ -141,7 +141,8 @@ import Testing
     }
 
     @Test func otherBankAndOutscoredReasons() throws {
-        // B1 takes P1 (B2 lists it as assigned to B1); P9 has a negative score and is never worth lending to.
+        // B1 takes P1 (B2 lists it as assigned to another bank, without naming B1); P9 has a negative score and
+        // is never worth lending to.
         let fixture = try ScenarioFixture(
             yaml: Self.scenario(loans: ""),
             projects: Self.projectsHeader + "P1,a,K1,,air,100,,,general,60,100\nP9,z,K1,,air,100,,,general,10,-5\n",
@@ -150,7 +151,8 @@ import Testing
         #expect(Self.loans(json) == ["P1": "B1"])
         let second = Self.lines(banks["B2"] ?? "")
         #expect(second.map { $0["reason_code"] ?? "" } == ["assigned_to_other_bank", "outscored"])
-        #expect(second.first?["reason"] == "已由甲银行（B1）放贷")
+        #expect(second.first?["reason"] == "已对接他行")
+        #expect(!(banks["B2"] ?? "B1").contains("B1") && !(banks["B2"] ?? "甲银行").contains("甲银行"))
         #expect(Self.lines(banks["B1"] ?? "").last?["reason_code"] == "outscored")
     }
 

@@ -14,6 +14,7 @@ import Testing
         let url = BundledScenarioTests.root.appendingPathComponent("Tests/GreenAllocCLITests/Fixtures/validate-baseline.txt")
         if ProcessInfo.processInfo.environment["GREENALLOC_RECORD"] == "1" {
             try Data(text.utf8).write(to: url)
+            Issue.record("recorded validate-baseline.txt; run again without GREENALLOC_RECORD to compare")
         }
         let golden = try String(contentsOf: url, encoding: .utf8)
         #expect(text == golden)

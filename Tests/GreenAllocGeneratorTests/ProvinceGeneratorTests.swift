@@ -30,6 +30,7 @@ let bundled = ProvinceGenerator(seed: ProvinceGenerator.bundledSeed, projects: P
         if ProcessInfo.processInfo.environment["GREENALLOC_REGENERATE"] == "1" {
             try bundled.write(to: bundledDataDirectory)
             try bundled.writeRound(through: 2024, to: bundledDataDirectory)
+            Issue.record("rewrote Scenarios/shandong/data; run again without GREENALLOC_REGENERATE to compare")
         }
         let roundName = GeneratedProvince.roundFileName(through: 2024)
         for (name, table) in bundled.tables + [(roundName, bundled.round(through: 2024).projects)] {

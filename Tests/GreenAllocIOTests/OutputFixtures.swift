@@ -134,7 +134,8 @@ enum OutputFixtures {
 
 /// Golden files live in `Fixtures/golden/`. They are compared byte for byte; to re-record them on
 /// purpose (after a deliberate change of an output format), run
-/// `GREENALLOC_RECORD=1 swift test --filter GreenAllocIOTests` and review the diff before committing.
+/// `GREENALLOC_RECORD=1 swift test --filter GreenAllocIOTests` and review the diff before committing. A
+/// recording run fails each check it records (it compared nothing), so it cannot pass for a real run.
 enum Golden {
     static var directory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden")
@@ -145,6 +146,7 @@ enum Golden {
         if ProcessInfo.processInfo.environment["GREENALLOC_RECORD"] == "1" {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
+            Issue.record("recorded golden file \(name); run again without GREENALLOC_RECORD to compare", sourceLocation: sourceLocation)
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {

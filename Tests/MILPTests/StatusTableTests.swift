@@ -1,5 +1,5 @@
 import MILP
-import MILPGLPK
+@testable import MILPGLPK
 import Testing
 
 /// One test per row of GLPK.md's status table.
@@ -42,9 +42,24 @@ import Testing
         #expect(mapped.0 == .unbounded)
     }
 
-    @Test func versionIsFiveOrLater() throws {
-        #expect(GLPKSolver.glpkVersion.hasPrefix("5."))
-        try GLPKSolver.requireVersion()
-        #expect(throws: SolverError.self) { try GLPKSolver.requireVersion(atLeast: (99, 0)) }
+    /// The version check compares major, then minor, as numbers (4.9 is older than 4.65), whatever GLPK this
+    /// machine links.
+    @Test func versionCheckComparesMajorThenMinorAsNumbers() throws {
+        #expect(GLPKSolver.version("5.0", isAtLeast: (4, 65)))
+        #expect(GLPKSolver.version("4.65", isAtLeast: (4, 65)))
+        #expect(GLPKSolver.version("10.0", isAtLeast: (4, 65)))
+        #expect(!GLPKSolver.version("4.64", isAtLeast: (4, 65)))
+        #expect(!GLPKSolver.version("4.9", isAtLeast: (4, 65)))
+        #expect(!GLPKSolver.version("3.99", isAtLeast: (4, 65)))
+        #expect(!GLPKSolver.version("", isAtLeast: (4, 65)))
+        #expect(!GLPKSolver.version("unknown", isAtLeast: (4, 65)))
+
+        // requireVersion passes at the linked library's own version and names it one minor release above.
+        let parts = GLPKSolver.glpkVersion.split(separator: ".").compactMap { Int($0) }
+        let linked = (major: try #require(parts.first), minor: parts.count > 1 ? parts[1] : 0)
+        try GLPKSolver.requireVersion(atLeast: linked)
+        #expect(throws: SolverError("GLPK \(GLPKSolver.glpkVersion) is too old; greenalloc needs \(linked.major).\(linked.minor + 1) or later")) {
+            try GLPKSolver.requireVersion(atLeast: (linked.major, linked.minor + 1))
+        }
     }
 }

@@ -2,15 +2,6 @@
 public enum AllocationStatus: String, Sendable, Hashable {
     case optimal, feasible, infeasible
     case noSolution = "no_solution"
-
-    /// SPEC §7 exit codes: 0 solved, 3 infeasible, 4 no solution within the time limit.
-    public var exitCode: Int32 {
-        switch self {
-        case .optimal, .feasible: 0
-        case .infeasible: 3
-        case .noSolution: 4
-        }
-    }
 }
 
 /// SPEC §7 `why`: the first that applies.
@@ -286,12 +277,6 @@ public struct Allocation: Sendable {
     public var loanDetails: LoanDetails? = nil
     /// An infeasible loan stage's diagnosis: the `loan` limits that cannot hold together.
     public var loanDiagnosis: Diagnosis? = nil
-    /// The run's exit code (SPEC §7): the subsidy stage's when it did not solve, else the loan stage's (an
-    /// infeasible loan stage exits 3 like an infeasible subsidy stage, one without a plan 4).
-    public var exitCode: Int32 {
-        status.exitCode != 0 ? status.exitCode : (loanStageStatus?.exitCode ?? 0)
-    }
-
     /// Eco parks before the run (named provincial or national) and the share denominator.
     public var ecoParksBefore: Int
     public var parksCounted: Int

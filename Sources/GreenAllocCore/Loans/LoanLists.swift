@@ -1,8 +1,9 @@
 /// Why a bank's waitlisted project was not lent to by that bank (SPEC §5), decided at the solution by
 /// checking what adding the project to the bank would violate, in this order.
 public enum LoanWaitReason: Sendable, Hashable {
-    /// The project got its loan from another bank (id).
-    case assignedToOtherBank(bank: String)
+    /// The project got its loan from another bank. Which one is the province's view (`Allocation.loans`); a
+    /// bank's own list never names another bank, so the reason does not carry it.
+    case assignedToOtherBank
     /// The bank's remaining capacity is below the project's loan_need.
     case capacityReached
     /// The interest-subsidy (贴息) budget left is below the project's cost.

@@ -401,7 +401,7 @@ public struct LoanStage {
         for (column, pair) in built.pairs.enumerated() { columnOf[pair.project, default: [:]][pair.bank] = column }
 
         func waitReason(project: Int, bank: Int) -> LoanWaitReason {
-            if let other = assignedBank[project] { return .assignedToOtherBank(bank: banks[other].id) }
+            if assignedBank[project] != nil { return .assignedToOtherBank }
             guard let column = columnOf[project]?[bank], !activity.isEmpty else { return .outscored }
             var violated: [LoanRowOrigin] = []
             for (rowIndex, coefficient) in rowsOfColumn[column] {

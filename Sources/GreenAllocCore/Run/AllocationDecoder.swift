@@ -1,4 +1,4 @@
-public import MILP
+internal import MILP
 
 /// Reads a solution back into an `Allocation` (SPEC §7).
 struct AllocationDecoder {

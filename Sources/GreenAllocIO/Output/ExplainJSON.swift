@@ -1,4 +1,4 @@
-public import GreenAllocCore
+internal import GreenAllocCore
 public import GreenAllocExplain
 
 /// `greenalloc explain --format json` (SPEC §7 `greenalloc.explain/1`): the SPEC's keys in the SPEC's order.

@@ -18,8 +18,8 @@ private let systemWrite = Musl.write
 private let systemWrite = Darwin.write
 #endif
 
-/// Why an output directory could not be written. The CLI maps every case to exit code 1 ("anything else",
-/// SPEC §7): the inputs were fine, the destination was not.
+/// Why an output directory (or an output file) could not be written. The CLI maps every case to exit code 1
+/// ("anything else"): the inputs were fine, the destination was not.
 public enum OutputDirectoryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `--out` names a non-empty directory that is not an earlier greenalloc output; nothing was changed.
     case foreignDirectory(path: String, entries: [String])
@@ -29,8 +29,6 @@ public enum OutputDirectoryError: Error, Sendable, Hashable, CustomStringConvert
     case invalidFileName(String)
     /// A system call failed; the earlier output, if any, is intact.
     case system(operation: String, path: String, errno: Int32)
-
-    public var exitCode: Int32 { 1 }
 
     public var description: String {
         switch self {
@@ -227,7 +225,7 @@ public enum OutputDirectory {
             && !name.contains("\0")
     }
 
-    private static func writeFile(_ path: String, bytes: [UInt8]) throws {
+    static func writeFile(_ path: String, bytes: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw OutputDirectoryError.system(operation: "create", path: path, errno: errno) }
         defer { close(descriptor) }

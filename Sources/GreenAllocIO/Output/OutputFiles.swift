@@ -2,8 +2,9 @@ public import GreenAllocCore
 
 /// The files of one `solve --out DIR` run, ready for `OutputDirectory.write(files:to:)`:
 /// `allocation.json`, `projects.csv` (UTF-8 with BOM), `report.md` in `language` and, when the language is
-/// not English, `report.en.md`, plus `run.json` when `run` is given. Bank lists (`bank-<id>.csv`) come
-/// from the loan writer and are merged in by the caller.
+/// not English, `report.en.md`, plus `run.json` when `run` is given, and `loans.csv` (the province's
+/// project–bank matrix) when the loan stage ran. Bank lists (`bank-<id>.csv`) come from the loan writer and are
+/// merged in by the caller.
 public enum OutputFiles {
     public static func standard(
         for allocation: Allocation, run: RunInfo? = nil, language: ReportLanguage = .zh
@@ -17,6 +18,7 @@ public enum OutputFiles {
             files["report.en.md"] = Array(ReportMarkdown.render(allocation, language: .en).utf8)
         }
         if let run { files["run.json"] = Array(RunJSON.render(run).utf8) }
+        if let loans = LoansCSV.bytes(allocation) { files[LoansCSV.fileName] = loans }
         return files
     }
 }
