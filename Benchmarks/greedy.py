@@ -15,7 +15,7 @@ u = min(1, per_project / request, share_of_investment × investment / request), 
    the projects it needs) while every rule holds: fund budgets per year, limits (absolute bounds; share
    bounds against the year's budget while the list is walked, then repaired against the real totals, then
    one more exact pass), exclusive groups.
-4. Parks whose prerequisites are all funded at their full request are named, as the naming-award budget of
+4. Parks whose prerequisites are all funded (at their cap u) are named, as the naming-award budget of
    their naming year allows (parks in id order).
 The result is checked against every rule again; `feasible` says whether it holds, `violations` what not.
 """
@@ -28,7 +28,8 @@ from types import SimpleNamespace
 
 import yaml
 
-UNFUNDABLE = {"ineligible", "excluded", "loan_only", "min_share_impossible", "requires_unfundable", "locked_out"}
+UNFUNDABLE = {"ineligible", "excluded", "loan_only", "outside_horizon", "min_share_impossible", "requires_unfundable",
+              "locked_out"}
 EPS = 1e-6
 
 
@@ -59,6 +60,8 @@ class Problem:
             info = decided[row["id"]]
             fund = self.funds.get(row["fund"]) if row["fund"] else None
             requests = [float(row.get(f"request_{y}") or 0) for y in self.years]
+            later = [int(k[len("request_"):]) for k, v in row.items()
+                     if k.startswith("request_") and int(k[len("request_"):]) > self.years[-1] and float(v or 0) > 0]
             total = sum(requests)
             cap = 1.0
             if fund is not None and total > 0:
@@ -68,7 +71,7 @@ class Problem:
                     cap = min(cap, float(fund["share_of_investment"]) * float(row["investment"] or 0) / total)
             self.projects[row["id"]] = SimpleNamespace(
                 id=row["id"], row=row, park=row["park"], city=self.parks[row["park"]]["city"],
-                fund=row["fund"], category=row.get("category", ""), requests=requests, total=total, cap=cap,
+                fund=row["fund"], category=row.get("category", ""), requests=requests, later=later, total=total, cap=cap,
                 cost=[cap * r for r in requests], score=float(info["score"]), benefit=cap * float(info["score"]),
                 fundable=info["why"] not in UNFUNDABLE, locked_in=row.get("lock") == "in",
                 requires=[q for q in (row.get("requires") or "").replace(";", " ").replace(",", " ").split() if q],
@@ -129,13 +132,15 @@ class Problem:
             if park["status"] != "under_construction" or (park.get("barred_until") or "") > self.as_of:
                 continue
             package = packages.get(park_id, [])
-            if not package or not all(p.fundable and p.cap >= 1 - 1e-12 for p in package):
+            if not package or not all(p.fundable for p in package):
                 continue
             year = None
             for p in package:
                 for y, amount in zip(self.years, p.requests):
                     if amount > 0:
                         year = max(year or y, y)
+                for y in p.later:  # a package still drawing money after the horizon is not complete in it
+                    year = max(year or y, y)
             if park.get("naming_year"):
                 year = max(year or int(park["naming_year"]), int(park["naming_year"]))
             year = year or self.years[0]
