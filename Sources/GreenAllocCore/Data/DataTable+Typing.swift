@@ -1,23 +1,37 @@
 /// Column typing of raw CSV cells (SPEC §2.1).
 extension DataTable {
+    /// Types a table of the project library: the columns `kind` declares have their declared type
+    /// (``TableKind/declaredColumn(named:)``), any other column the type its cells show.
+    public init(file: String, header: [String], rows: [[String]], rowLines: [Int], kind: TableKind) {
+        self.init(file: file, header: header, rows: rows, rowLines: rowLines) { kind.declaredColumn(named: $0)?.type }
+    }
+
     /// Types every column as SPEC §2.1 says.
     ///
-    /// - Columns named in `textColumns` are text (ids stay text even when they are all digits: `370100`).
-    /// - Otherwise a column is a **number** if every non-empty cell is one (``parseDecimal(_:)``), else a
+    /// - A column with a declared type (`declaredType(name)` is not nil) has that type whatever its cells hold,
+    ///   also when every cell is empty: ``DeclaredType/valueType`` (a year is a number, an enumeration text;
+    ///   ids stay text even when they are all digits: `370100`). A non-empty cell that is not a value of the
+    ///   type keeps its text, for the library checks to report at its cell.
+    /// - Any other column is a **number** if every non-empty cell is one (``parseDecimal(_:)``), else a
     ///   **date** if every non-empty cell is an ISO date `YYYY-MM-DD`, else a **boolean** if every non-empty
     ///   cell is `true` or `false` (Excel's `TRUE` / `FALSE` are accepted too; other spellings are text),
-    ///   else **text**.
-    /// - A column whose cells are all empty is text (it has nothing to compare as a number or date; its
-    ///   values are all missing whatever its type).
+    ///   else **text**. When all its cells are empty it has no type (``ValueType/untyped``).
     /// - Cells are trimmed of surrounding whitespace (spaces, tabs, no-break and ideographic spaces) first; an
     ///   empty cell after trimming is missing. Text values are stored trimmed.
     /// - A row shorter than the header has missing values in the columns it lacks.
-    public init(file: String, header: [String], rows: [[String]], rowLines: [Int], textColumns: Set<String>) {
+    public init(
+        file: String, header: [String], rows: [[String]], rowLines: [Int], declaredType: (String) -> DeclaredType?
+    ) {
         var columns: [Column] = []
         columns.reserveCapacity(header.count)
         for (index, name) in header.enumerated() {
             let cells = CellColumn(rows: rows, index: index)
-            let (type, values) = textColumns.contains(name) ? (.text, textValues(cells)) : typedValues(cells)
+            let (type, values) =
+                if let declared = declaredType(name) {
+                    (declared.valueType, declaredValues(cells, declared.valueType))
+                } else {
+                    typedValues(cells)
+                }
             columns.append(Column(name: name, type: type, values: values, position: index + 1))
         }
         self.init(file: file, columns: columns, rowLines: rowLines)
@@ -205,11 +219,22 @@ private func typedValues<Cells: Collection<String>>(_ cells: Cells) -> (ValueTyp
         if canBeBoolean, parseBoolean(cell) == nil { canBeBoolean = false }
         if !canBeNumber, !canBeDate, !canBeBoolean { break }
     }
-    guard anyValue else { return (.text, Array(repeating: .missing, count: count)) }
+    guard anyValue else { return (.untyped, Array(repeating: .missing, count: count)) }
     if canBeNumber { return (.number, numbers.map { $0.isNaN ? .missing : .number($0) }) }
     if canBeDate { return (.date, cells.map { $0.isEmpty ? .missing : parseDate($0).map(Value.date) ?? .missing }) }
     if canBeBoolean {
         return (.boolean, cells.map { $0.isEmpty ? .missing : parseBoolean($0).map(Value.boolean) ?? .missing })
     }
     return (.text, textValues(cells))
+}
+
+/// The cells of a column declared `type`: values of the type, missing for empty cells, and the text of a
+/// cell that is not a value of the type.
+private func declaredValues<Cells: Collection<String>>(_ cells: Cells, _ type: ValueType) -> [Value] {
+    switch type {
+    case .number: cells.map { $0.isEmpty ? .missing : parseDecimal($0[...]).map(Value.number) ?? .text($0) }
+    case .date: cells.map { $0.isEmpty ? .missing : parseDate($0).map(Value.date) ?? .text($0) }
+    case .boolean: cells.map { $0.isEmpty ? .missing : parseBoolean($0).map(Value.boolean) ?? .text($0) }
+    case .text, .list, .untyped: textValues(cells)
+    }
 }
