@@ -8,13 +8,13 @@ public enum TableKind: String, Sendable, Hashable, CaseIterable {
 public enum DeclaredType: Sendable, Hashable {
     /// Ids, names, columns of ids and free tags: a cell is the text written.
     case text
-    /// A number, e.g. money in 万元 or a share.
+    /// A number, e.g. money in 万元 or a share (``parseCellNumber(_:)``).
     case number
     /// A year: a whole number from 1 to 9999.
     case year
-    /// A calendar date.
+    /// A calendar date (``parseCellDate(_:)``).
     case date
-    /// `true` or `false`.
+    /// `true` or `false`, also `是` or `否` (``parseCellBoolean(_:chinese:)``).
     case boolean
     /// One of `values`, compared as text.
     case enumeration([String])

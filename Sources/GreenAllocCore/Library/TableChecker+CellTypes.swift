@@ -2,7 +2,8 @@
 extension TableChecker {
     /// Reports, at its cell, every non-empty cell of a column `kind` declares that is not a value of the
     /// column's type: `'12o0' is not a number (investment)`, `'2023.5' is not a year (naming_year)`, `'soon'
-    /// is not a date like 2025-06-30 (barred_until)`, `'yes' is not true or false (naming_prerequisite)`.
+    /// is not a date like 2025-06-30, 2025/6/30 or 2025年6月30日 (barred_until)`, `'yes' is not true/false or
+    /// 是/否 (naming_prerequisite)`.
     /// Text columns take any text; the readers of enumerations report values outside them.
     mutating func cellTypes(_ table: DataTable, _ kind: TableKind) {
         for column in table.columns {
@@ -22,8 +23,8 @@ private func cellProblem(_ value: Value, _ type: DeclaredType) -> String? {
     case (.number, .text(let text)): "'\(text)' is not a number"
     case (.year, .text(let text)): "'\(text)' is not a year"
     case (.year, .number(let number)) where year(number) == nil: "'\(formatNumber(number))' is not a year"
-    case (.date, .text(let text)): "'\(text)' is not a date like 2025-06-30"
-    case (.boolean, .text(let text)): "'\(text)' is not true or false"
+    case (.date, .text(let text)): "'\(text)' is not a date like 2025-06-30, 2025/6/30 or 2025年6月30日"
+    case (.boolean, .text(let text)): "'\(text)' is not true/false or 是/否"
     default: nil
     }
 }
