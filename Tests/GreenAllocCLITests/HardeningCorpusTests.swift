@@ -134,7 +134,8 @@ enum HardeningCorpus {
         .project("projects_request_inf", ["request_2022": "inf"], column: "request_2022"),
         .project("projects_request_nan", ["request_2022": "NaN"], column: "request_2022"),
         .project("projects_request_overflow", ["request_2022": "1e400"], column: "request_2022"),
-        .project("projects_request_thousands_separator", ["request_2022": "\"1,000\""], column: "request_2022"),
+        // `1,000` is a number as Excel shows it; separators out of their groups of three are not.
+        .project("projects_request_bad_thousands_grouping", ["request_2022": "\"1,00,0\""], column: "request_2022"),
         .project("projects_request_negative", ["request_2022": "-50"], column: "request_2022"),
         .table(
             "projects_missing_column_park", "projects.csv",

@@ -227,7 +227,7 @@ enum HardeningMutator {
         var schema = ExpressionSchema()
         schema.add(.project, column: "benefit", type: .number, slot: 0)
         schema.add(.project, column: "category", type: .text, slot: 1)
-        schema.add(.project, column: "maturity", type: .text, slot: 2, order: ExpressionSchema.maturityOrder)
+        schema.add(.project, column: "maturity", type: .text, slot: 2, order: maturityOrder)
         schema.add(.project, column: "start", type: .date, slot: 3)
         schema.add(.project, column: "flag", type: .boolean, slot: 4)
         schema.add(.park, column: "status", type: .text, slot: 0)

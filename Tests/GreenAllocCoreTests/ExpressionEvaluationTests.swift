@@ -145,11 +145,11 @@ import Testing
 
     @Test func schemaLookupAndTables() {
         var schema = ExpressionSchema()
-        schema.add(.project, column: "maturity", type: .number, slot: 4, order: ExpressionSchema.maturityOrder)
+        schema.add(.project, column: "maturity", type: .number, slot: 4, order: maturityOrder)
         let found = schema.lookup(.project, "maturity")
         #expect(found?.slot == 4)
         #expect(found?.type == .text)  // ordered columns are text
-        #expect(found?.order == ExpressionSchema.maturityOrder)
+        #expect(found?.order == maturityOrder)
         #expect(schema.lookup(.park, "maturity") == nil)
 
         let table = DataTable(
@@ -162,9 +162,18 @@ import Testing
             rowLines: [2])
         var fromTable = ExpressionSchema()
         fromTable.addColumns(of: table, as: .project)
-        #expect(fromTable.columns(of: .project) == ["id", "finance_tier"])
+        // The table's columns, then the optional columns of projects.csv it leaves out.
+        #expect(
+            fromTable.columns(of: .project) == [
+                "id", "finance_tier", "owner", "county", "min_share", "requires", "exclusive_group", "lock",
+                "naming_prerequisite", "loan_need", "maturity", "central_library", "provincial_library",
+            ])
         #expect(fromTable.lookup(.project, "id")?.slot == 0)
-        #expect(fromTable.lookup(.project, "finance_tier")?.order == ExpressionSchema.financeTierOrder)
+        #expect(fromTable.lookup(.project, "finance_tier")?.order == ["none", "general", "preferred"])
+        let absentMaturity = fromTable.lookup(.project, "maturity")
+        #expect(absentMaturity?.slot == nil && absentMaturity?.type == .text && absentMaturity?.order == maturityOrder)
+        #expect(fromTable.lookup(.project, "naming_prerequisite")?.type == .boolean)
+        #expect(fromTable.lookup(.project, "request") == nil)
     }
 
     @Test func ruleLabels() {

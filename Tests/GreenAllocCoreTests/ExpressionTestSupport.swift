@@ -11,7 +11,7 @@ struct TestRow: ExpressionRow {
     /// Sets `entity.name` (resolved through `testSchema`).
     func with(_ entity: Entity, _ name: String, _ value: Value) -> TestRow {
         var row = self
-        let slot = testSchema.lookup(entity, name)!.slot
+        let slot = testSchema.lookup(entity, name)!.slot!
         row.values[entity, default: [:]][slot] = value
         return row
     }
@@ -37,7 +37,7 @@ let testSchema: ExpressionSchema = {
         let slot = slots[entity, default: 0]
         slots[entity] = slot + 1
         let order =
-            name == "other_maturity" ? ExpressionSchema.maturityOrder : ExpressionSchema.standardOrder(entity, name)
+            name == "other_maturity" ? maturityOrder : entity.table?.declaredColumn(named: name)?.type.order
         schema.add(entity, column: name, type: type, slot: slot * 3 + 1, order: order)
     }
     return schema
@@ -70,16 +70,18 @@ let emptyRow = TestRow()
 let testRule = "rule 'r' (exclude[0].when)"
 let testLocation = SourceLocation(file: "s.yaml", line: 3, column: 11)
 
-func compile(_ source: String, expecting: ValueType? = .boolean) -> Result<CompiledExpression, InputErrors> {
-    CompiledExpression.compile(source, schema: testSchema, rule: testRule, location: testLocation, expecting: expecting)
+func compile(
+    _ source: String, expecting: ValueType? = .boolean, schema: ExpressionSchema = testSchema
+) -> Result<CompiledExpression, InputErrors> {
+    CompiledExpression.compile(source, schema: schema, rule: testRule, location: testLocation, expecting: expecting)
 }
 
 /// Compiles (which must succeed) and evaluates.
 func evaluate(
-    _ source: String, _ row: TestRow = fullRow, expecting: ValueType? = .boolean,
+    _ source: String, _ row: TestRow = fullRow, expecting: ValueType? = .boolean, schema: ExpressionSchema = testSchema,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> Value? {
-    switch compile(source, expecting: expecting) {
+    switch compile(source, expecting: expecting, schema: schema) {
     case .success(let expression): return expression.evaluate(row)
     case .failure(let errors):
         Issue.record("\(source) did not compile: \(errors)", sourceLocation: sourceLocation)
@@ -89,9 +91,10 @@ func evaluate(
 
 /// The diagnostics of a source that must fail to compile.
 func diagnostics(
-    _ source: String, expecting: ValueType? = .boolean, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ source: String, expecting: ValueType? = .boolean, schema: ExpressionSchema = testSchema,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
-    switch compile(source, expecting: expecting) {
+    switch compile(source, expecting: expecting, schema: schema) {
     case .success:
         Issue.record("\(source) compiled", sourceLocation: sourceLocation)
         return []
@@ -100,8 +103,11 @@ func diagnostics(
 }
 
 /// The message of the only diagnostic of a failing source, without the rule label.
-func problem(_ source: String, expecting: ValueType? = .boolean, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
-    let found = diagnostics(source, expecting: expecting, sourceLocation: sourceLocation)
+func problem(
+    _ source: String, expecting: ValueType? = .boolean, schema: ExpressionSchema = testSchema,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> String {
+    let found = diagnostics(source, expecting: expecting, schema: schema, sourceLocation: sourceLocation)
     #expect(found.count == 1, "\(source): \(found)", sourceLocation: sourceLocation)
     guard let message = found.first?.message else { return "" }
     let prefix = testRule + ": "

@@ -40,11 +40,10 @@ import Testing
     }
 
     @Test func gb18030TypesLikeUTF8() throws {
-        let textColumns: Set<String> = ["id", "city"]
         let plain = try read("projects-utf8")
         let gb = try read("projects-gb18030")
-        let first = DataTable(file: plain.file, header: plain.header, rows: plain.rows, rowLines: plain.rowLines, textColumns: textColumns)
-        let second = DataTable(file: gb.file, header: gb.header, rows: gb.rows, rowLines: gb.rowLines, textColumns: textColumns)
+        let first = DataTable(file: plain.file, header: plain.header, rows: plain.rows, rowLines: plain.rowLines, kind: .projects)
+        let second = DataTable(file: gb.file, header: gb.header, rows: gb.rows, rowLines: gb.rowLines, kind: .projects)
         #expect(first.columns.map(\.type) == [.text, .text, .text, .number, .number, .date, .boolean, .text])
         #expect(first.columns.map(\.type) == second.columns.map(\.type))
         #expect(first.columns.map(\.values) == second.columns.map(\.values))

@@ -43,8 +43,7 @@ import Testing
         var typed: DataTable?
         let typeTime = clock.measure {
             typed = DataTable(
-                file: raw.file, header: raw.header, rows: raw.rows, rowLines: raw.rowLines,
-                textColumns: ["id", "park", "city", "fund"])
+                file: raw.file, header: raw.header, rows: raw.rows, rowLines: raw.rowLines, kind: .projects)
         }
         let megabytes = Double(bytes.count) / Double(1 << 20)
         func seconds(_ duration: Duration) -> Double {

@@ -1,23 +1,39 @@
 /// Column typing of raw CSV cells (SPEC §2.1).
 extension DataTable {
+    /// Types a table of the project library: the columns `kind` declares have their declared type
+    /// (``TableKind/declaredColumn(named:)``), any other column the type its cells show.
+    public init(file: String, header: [String], rows: [[String]], rowLines: [Int], kind: TableKind) {
+        self.init(file: file, header: header, rows: rows, rowLines: rowLines) { kind.declaredColumn(named: $0)?.type }
+    }
+
     /// Types every column as SPEC §2.1 says.
     ///
-    /// - Columns named in `textColumns` are text (ids stay text even when they are all digits: `370100`).
-    /// - Otherwise a column is a **number** if every non-empty cell is one (``parseDecimal(_:)``), else a
-    ///   **date** if every non-empty cell is an ISO date `YYYY-MM-DD`, else a **boolean** if every non-empty
-    ///   cell is `true` or `false` (Excel's `TRUE` / `FALSE` are accepted too; other spellings are text),
-    ///   else **text**.
-    /// - A column whose cells are all empty is text (it has nothing to compare as a number or date; its
-    ///   values are all missing whatever its type).
+    /// - A column with a declared type (`declaredType(name)` is not nil) has that type whatever its cells hold,
+    ///   also when every cell is empty: ``DeclaredType/valueType`` (a year is a number, an enumeration text;
+    ///   ids stay text even when they are all digits: `370100`). Its cells are read in the type's forms
+    ///   (``parseCellNumber(_:)``, ``parseCellDate(_:)``, ``parseCellBoolean(_:chinese:)`` with `是`/`否`); a
+    ///   non-empty cell that fits none keeps its text, for the library checks to report at its cell.
+    /// - Any other column is a **number** if every non-empty cell is one (``parseCellNumber(_:)``: `12`,
+    ///   `1,234.5`, `12%`, full-width digits), else a **date** if every non-empty cell is one
+    ///   (``parseCellDate(_:)``: `2022-03-31`, `2022/3/31`, `2022年3月31日`), else a **boolean** if every
+    ///   non-empty cell is `true` or `false` (Excel's `TRUE` / `FALSE` too; other spellings, and `是`/`否`,
+    ///   are text), else **text**. When all its cells are empty it has no type (``ValueType/untyped``).
     /// - Cells are trimmed of surrounding whitespace (spaces, tabs, no-break and ideographic spaces) first; an
     ///   empty cell after trimming is missing. Text values are stored trimmed.
     /// - A row shorter than the header has missing values in the columns it lacks.
-    public init(file: String, header: [String], rows: [[String]], rowLines: [Int], textColumns: Set<String>) {
+    public init(
+        file: String, header: [String], rows: [[String]], rowLines: [Int], declaredType: (String) -> DeclaredType?
+    ) {
         var columns: [Column] = []
         columns.reserveCapacity(header.count)
         for (index, name) in header.enumerated() {
             let cells = CellColumn(rows: rows, index: index)
-            let (type, values) = textColumns.contains(name) ? (.text, textValues(cells)) : typedValues(cells)
+            let (type, values) =
+                if let declared = declaredType(name) {
+                    (declared.valueType, declaredValues(cells, declared.valueType))
+                } else {
+                    typedValues(cells)
+                }
             columns.append(Column(name: name, type: type, values: values, position: index + 1))
         }
         self.init(file: file, columns: columns, rowLines: rowLines)
@@ -37,11 +53,12 @@ private struct CellColumn: RandomAccessCollection {
     }
 }
 
-/// Strict number parsing for money and other numeric columns: an optional sign, decimal digits with an
-/// optional fraction (`12`, `12.5`, `.5`, `12.`), an optional exponent (`1e6`, `2.5E-3`); surrounding
-/// whitespace is trimmed. No `inf`/`nan`, no hexadecimal, no thousands separators, no currency signs, no
-/// full-width digits: nil for `"12o0"`, `"1,000"`, `"inf"`, `"NaN"`, `"0x10"`, `""`, and for a value too
-/// large for a `Double`.
+/// The plain decimal form of a number, strict: an optional sign, decimal digits with an optional fraction
+/// (`12`, `12.5`, `.5`, `12.`), an optional exponent (`1e6`, `2.5E-3`); surrounding whitespace is trimmed.
+/// No `inf`/`nan`, no hexadecimal, no thousands separators, no percent, no currency signs, no full-width
+/// digits: nil for `"12o0"`, `"1,000"`, `"12%"`, `"inf"`, `"NaN"`, `"0x10"`, `""`, and for a value too large
+/// for a `Double`. Table cells, money included, are read with ``parseCellNumber(_:)``, which takes this form
+/// first and also the forms Excel shows (`1,000`, `12%`, full-width digits), reduced to this one.
 public func parseDecimal(_ text: Substring) -> Double? {
     let trimmed = trimmedCell(text)
     if let result = trimmed.utf8.withContiguousStorageIfAvailable({ parseDecimalBytes($0) }) {
@@ -57,7 +74,8 @@ private let powersOfTen: [Double] = (0...22).map { exponent in
     return value
 }
 
-private func parseDecimalBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+/// ``parseDecimal(_:)`` on trimmed UTF-8 bytes.
+func parseDecimalBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     let count = bytes.count
     var index = 0
     var negative = false
@@ -160,21 +178,6 @@ private func textValues<Cells: Collection<String>>(_ cells: Cells) -> [Value] {
     cells.map { $0.isEmpty ? .missing : .text($0) }
 }
 
-private func parseBoolean(_ text: String) -> Bool? {
-    switch text {
-    case "true", "TRUE": true
-    case "false", "FALSE": false
-    default: nil
-    }
-}
-
-/// `YYYY-MM-DD` as a day; the shape is checked before anything is allocated.
-private func parseDate(_ text: String) -> Day? {
-    let utf8 = text.utf8
-    guard utf8.count == 10, utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-") else { return nil }
-    return Day(iso: text[...])
-}
-
 /// One pass decides the type (numbers are kept as they are read); a second builds dates, booleans or text.
 private func typedValues<Cells: Collection<String>>(_ cells: Cells) -> (ValueType, [Value]) {
     let count = cells.count
@@ -191,7 +194,7 @@ private func typedValues<Cells: Collection<String>>(_ cells: Cells) -> (ValueTyp
         }
         anyValue = true
         if canBeNumber {
-            if let number = parseDecimal(cell[...]) {
+            if let number = parseCellNumber(cell[...]) {
                 numbers.append(number)
                 // A number is neither a date nor a boolean.
                 canBeDate = false
@@ -201,15 +204,29 @@ private func typedValues<Cells: Collection<String>>(_ cells: Cells) -> (ValueTyp
             canBeNumber = false
             numbers = []
         }
-        if canBeDate, parseDate(cell) == nil { canBeDate = false }
-        if canBeBoolean, parseBoolean(cell) == nil { canBeBoolean = false }
+        if canBeDate, parseCellDate(cell[...]) == nil { canBeDate = false }
+        if canBeBoolean, parseCellBoolean(cell[...], chinese: false) == nil { canBeBoolean = false }
         if !canBeNumber, !canBeDate, !canBeBoolean { break }
     }
-    guard anyValue else { return (.text, Array(repeating: .missing, count: count)) }
+    guard anyValue else { return (.untyped, Array(repeating: .missing, count: count)) }
     if canBeNumber { return (.number, numbers.map { $0.isNaN ? .missing : .number($0) }) }
-    if canBeDate { return (.date, cells.map { $0.isEmpty ? .missing : parseDate($0).map(Value.date) ?? .missing }) }
+    if canBeDate { return (.date, cells.map { $0.isEmpty ? .missing : parseCellDate($0[...]).map(Value.date) ?? .missing }) }
     if canBeBoolean {
-        return (.boolean, cells.map { $0.isEmpty ? .missing : parseBoolean($0).map(Value.boolean) ?? .missing })
+        return (
+            .boolean,
+            cells.map { $0.isEmpty ? .missing : parseCellBoolean($0[...], chinese: false).map(Value.boolean) ?? .missing }
+        )
     }
     return (.text, textValues(cells))
+}
+
+/// The cells of a column declared `type`: values of the type, missing for empty cells, and the text of a
+/// cell that is not a value of the type.
+private func declaredValues<Cells: Collection<String>>(_ cells: Cells, _ type: ValueType) -> [Value] {
+    switch type {
+    case .number: cells.map { $0.isEmpty ? .missing : parseCellNumber($0[...]).map(Value.number) ?? .text($0) }
+    case .date: cells.map { $0.isEmpty ? .missing : parseCellDate($0[...]).map(Value.date) ?? .text($0) }
+    case .boolean: cells.map { $0.isEmpty ? .missing : parseCellBoolean($0[...], chinese: true).map(Value.boolean) ?? .text($0) }
+    case .text, .list, .untyped: textValues(cells)
+    }
 }

@@ -3,6 +3,9 @@ public enum ValueType: String, Sendable, Hashable, CustomStringConvertible {
     case number, text, date, boolean
     /// A list literal, e.g. `['a','b']` (only on the right of `in` / `not in`).
     case list
+    /// A free column whose cells are all empty: it holds no value, so every comparison with it is a
+    /// comparison with a missing value (never a type clash), and arithmetic with it gives a missing value.
+    case untyped
     public var description: String { rawValue }
 }
 

@@ -19,6 +19,7 @@ func describe(_ type: ValueType) -> String {
     case .date: "a date"
     case .boolean: "true/false"
     case .list: "a list"
+    case .untyped: "an empty column"
     }
 }
 
@@ -67,7 +68,7 @@ struct Checker {
         case .negate(let operand):
             let checked = check(operand)
             if case .constant(.number(let value)) = checked.node { return Checked(node: .constant(.number(-value)), type: .number) }
-            if let type = checked.type, type != .number {
+            if let type = checked.type, type != .number, type != .untyped {
                 report("'-' needs a number, but this is \(describe(type))", operand.span)
                 return .failed
             }
@@ -92,8 +93,9 @@ struct Checker {
         }
     }
 
+    /// A condition is a boolean, or an empty column (a missing value, which holds as false).
     private mutating func requireCondition(_ checked: Checked, _ span: Span, _ who: String) {
-        if let type = checked.type, type != .boolean {
+        if let type = checked.type, type != .boolean, type != .untyped {
             report("\(who) a condition (true/false), but this is \(describe(type))", span)
         }
     }
@@ -117,7 +119,9 @@ struct Checker {
         }
         let reference = ColumnReference(entity, column)
         if !references.contains(reference) { references.append(reference) }
-        return Checked(node: .column(entity, slot: entry.slot), type: entry.type, order: entry.order, column: label)
+        // A column its table leaves out is missing for every project.
+        let node = entry.slot.map { Node.column(entity, slot: $0) } ?? .constant(.missing)
+        return Checked(node: node, type: entry.type, order: entry.order, column: label)
     }
 
     private func unknownColumnMessage(_ entity: Entity, _ column: String) -> String {
@@ -160,6 +164,11 @@ struct Checker {
             }
             let kind: ArithmeticKind
             switch (step.op, left, right) {
+            // An empty column gives a missing value whatever it is combined with, unless that cannot be
+            // combined at all.
+            case (_, .untyped, .number), (_, .untyped, .date), (_, .untyped, .untyped), (_, .number, .untyped),
+                (_, .date, .untyped):
+                (kind, type) = (step.op.numberKind, .untyped)
             case (.add, .number, .number): (kind, type) = (.add, .number)
             case (.subtract, .number, .number): (kind, type) = (.subtract, .number)
             case (.multiply, .number, .number): (kind, type) = (.multiply, .number)
@@ -187,6 +196,8 @@ struct Checker {
         let left = check(leftSyntax)
         let right = check(rightSyntax)
         guard let leftType = left.type, let rightType = right.type else { return .failedCondition }
+        // A comparison with an empty column is a comparison with a missing value: false, never a clash.
+        if leftType == .untyped || rightType == .untyped { return .condition(compareNode(op, left.node, right.node)) }
         guard leftType == rightType else {
             var message = "'\(op.rawValue)' compares values of the same type, not \(describe(leftType)) and \(describe(rightType))"
             for (side, other) in [(left, right), (right, left)] {
@@ -205,7 +216,7 @@ struct Checker {
         switch leftType {
         case .number, .date:
             return .condition(compareNode(op, left.node, right.node))
-        case .boolean, .list:
+        case .boolean, .list, .untyped:
             report("'\(op.rawValue)' cannot order \(describe(leftType)) values", span)
             return .failedCondition
         case .text:
@@ -269,7 +280,7 @@ struct Checker {
                 failed = true
                 continue
             }
-            if let type = left.type, let elementType = literalType(value), type != elementType {
+            if let type = left.type, type != .untyped, let elementType = literalType(value), type != elementType {
                 report(
                     "this list element is \(describe(elementType)), but \(left.column ?? "the left side of '\(keyword)'") is \(describe(type))",
                     element.span)
@@ -284,6 +295,18 @@ struct Checker {
         }
         if failed || left.type == nil { return .failedCondition }
         return .condition(.member(left.node, values, negated: negated))
+    }
+}
+
+extension ArithmeticOperator {
+    /// The operation on two numbers.
+    fileprivate var numberKind: ArithmeticKind {
+        switch self {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        }
     }
 }
 

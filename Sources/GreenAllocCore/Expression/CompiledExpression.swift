@@ -47,7 +47,8 @@ public struct CompiledExpression: Sendable {
         var checker = Checker(schema: schema)
         let checked = checker.check(syntax)
         var problems = checker.problems
-        if let type = checked.type, let expecting, type != expecting {
+        // An empty column's value is missing, whatever type is expected.
+        if let type = checked.type, let expecting, type != expecting, type != .untyped {
             let message =
                 expecting == .boolean
                 ? "a rule must be a condition (true/false), but this expression gives \(describe(type))"

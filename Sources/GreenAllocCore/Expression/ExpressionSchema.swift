@@ -4,7 +4,8 @@
 /// expression stores slots, so evaluation never looks a name up.
 public struct ExpressionSchema: Sendable {
     struct Entry: Sendable {
-        var slot: Int
+        /// nil for a column its table leaves out: it reads as missing.
+        var slot: Int?
         var type: ValueType
         var order: Ordering?
     }
@@ -17,9 +18,18 @@ public struct ExpressionSchema: Sendable {
 
     /// Declares `entity.name`. `order` makes the column an ordered enumeration (its values, lowest
     /// first): `<`, `<=`, `>`, `>=` then compare by that order, and text literals compared with it must be
-    /// one of the values. An ordered column is text whatever `type` says (an all-empty column may have
-    /// been typed as a number). Adding a name again replaces it.
+    /// one of the values. An ordered column is text whatever `type` says. Adding a name again replaces it.
     public mutating func add(_ entity: Entity, column name: String, type: ValueType, slot: Int, order: [String]? = nil) {
+        insert(entity, name, slot: slot, type: type, order: order)
+    }
+
+    /// Declares `entity.name` for a column that its table may leave out and does: the name type-checks as
+    /// `type` (and `order`, as in `add`) and reads as missing for every project. Adding a name again replaces it.
+    public mutating func addAbsent(_ entity: Entity, column name: String, type: ValueType, order: [String]? = nil) {
+        insert(entity, name, slot: nil, type: type, order: order)
+    }
+
+    private mutating func insert(_ entity: Entity, _ name: String, slot: Int?, type: ValueType, order: [String]?) {
         let ordering = order.map(Ordering.init)
         let entry = Entry(slot: slot, type: ordering == nil ? type : .text, order: ordering)
         if entries[entity, default: [:]].updateValue(entry, forKey: name) == nil {
@@ -27,17 +37,23 @@ public struct ExpressionSchema: Sendable {
         }
     }
 
-    /// Declares every column of `table` as `entity.<column name>` with its index as slot; the first of
-    /// two same-named columns wins (as in `DataTable.columnIndex`). Columns with a standard order
-    /// (`standardOrder`) become ordered enumerations.
+    /// Declares every column of `table` as `entity.<column name>` with its type and its index as slot; the
+    /// first of two same-named columns wins (as in `DataTable.columnIndex`). The entity's declared columns
+    /// (``Entity/table``) that are ordered get their order, and the optional ones the table leaves out are
+    /// declared absent with their declared type (``addAbsent(_:column:type:order:)``).
     public mutating func addColumns(of table: DataTable, as entity: Entity) {
+        let kind = entity.table
         for (index, column) in table.columns.enumerated() where table.columnIndex[column.name] == index {
-            add(entity, column: column.name, type: column.type, slot: index,
-                order: Self.standardOrder(entity, column.name))
+            let declared = kind?.declaredColumn(named: column.name)
+            add(entity, column: column.name, type: column.type, slot: index, order: declared?.type.order)
+        }
+        for declared in kind?.declaredColumns ?? [] where declared.isOptional && table.column(declared.name) == nil {
+            addAbsent(entity, column: declared.name, type: declared.type.valueType, order: declared.type.order)
         }
     }
 
-    public func lookup(_ entity: Entity, _ name: String) -> (slot: Int, type: ValueType, order: [String]?)? {
+    /// The slot (nil for a column declared absent), type and order of `entity.name`.
+    public func lookup(_ entity: Entity, _ name: String) -> (slot: Int?, type: ValueType, order: [String]?)? {
         guard let entry = entries[entity]?[name] else { return nil }
         return (entry.slot, entry.type, entry.order?.values)
     }
@@ -46,24 +62,6 @@ public struct ExpressionSchema: Sendable {
 
     /// The declared column names of `entity`, in the order they were added.
     public func columns(of entity: Entity) -> [String] { names[entity] ?? [] }
-
-    /// `project.maturity` (SPEC §1).
-    public static let maturityOrder = [
-        "concept", "proposal", "fs_approved", "eia_approved", "design_approved", "ready_to_start",
-        "under_construction",
-    ]
-    /// `project.finance_tier` (SPEC §5: none < general < preferred).
-    public static let financeTierOrder = ["none", "general", "preferred"]
-
-    /// The ordered enumerations the SPEC defines: `project.maturity` and `project.finance_tier`.
-    public static func standardOrder(_ entity: Entity, _ name: String) -> [String]? {
-        guard entity == .project else { return nil }
-        switch name {
-        case "maturity": return maturityOrder
-        case "finance_tier": return financeTierOrder
-        default: return nil
-        }
-    }
 }
 
 /// An ordered enumeration: its values, lowest first, and each value's rank.

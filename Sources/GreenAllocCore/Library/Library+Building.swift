@@ -1,15 +1,13 @@
-/// Columns always read as text (SPEC §2.1: ids and every column of ids, plus the enumerations).
-public let textColumnNames: Set<String> = [
-    "id", "name", "park", "city", "fund", "requires", "exclusive_group", "cities", "category", "status", "lock",
-    "maturity", "central_library", "provincial_library", "finance_tier", "min_tier", "region", "pinyin", "year",
-]
-
 extension Library {
     /// Checks the tables against the scenario and resolves every reference. All errors in one pass.
     public static func build(
         scenario: Scenario, cities: DataTable, parks: DataTable, projects: DataTable, banks: DataTable?
     ) -> (library: Library?, diagnostics: [Diagnostic]) {
         var check = TableChecker()
+        check.cellTypes(cities, .cities)
+        check.cellTypes(parks, .parks)
+        check.cellTypes(projects, .projects)
+        if let banks { check.cellTypes(banks, .banks) }
         let cityIDs = check.ids(cities, required: ["id", "name"])
         let cityIndex = Dictionary(cityIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let cityNames = (0..<cities.rowCount).map { cities.value("name", row: $0).description }
@@ -216,19 +214,12 @@ struct TableChecker {
         return position
     }
 
-    /// A numeric cell: nil when empty; a located error when the column is not numeric.
-    mutating func number(_ table: DataTable, row: Int, column: String) -> Double? {
-        switch table.value(column, row: row) {
-        case .missing: return nil
-        case .number(let value): return value
-        case .text(let text) where parseDecimal(text[...]) != nil:
-            // One bad cell types the whole column as text; its other cells are still numbers, and only
-            // the bad cell is reported.
-            return parseDecimal(text[...])
-        case let other:
-            error(table, row: row, column: column, "'\(other)' is not a number (\(column))")
-            return nil
-        }
+    // The readers below read declared columns: `cellTypes` reports a cell that is not a value of its
+    // column's type, and they read such a cell as nil.
+
+    /// A cell of a number column: nil when empty or not a number.
+    func number(_ table: DataTable, row: Int, column: String) -> Double? {
+        table.value(column, row: row).number
     }
 
     mutating func money(_ table: DataTable, row: Int, column: String, required: Bool) -> Double? {
@@ -245,34 +236,19 @@ struct TableChecker {
         return value
     }
 
-    mutating func integer(_ table: DataTable, row: Int, column: String) -> Int? {
-        guard let value = number(table, row: row, column: column) else { return nil }
-        guard value == value.rounded(), abs(value) < 1e6 else {
-            error(table, row: row, column: column, "\(column) '\(formatNumber(value))' is not a whole number")
-            return nil
-        }
-        return Int(value)
+    /// A cell of a year column: nil when empty or not a year.
+    func integer(_ table: DataTable, row: Int, column: String) -> Int? {
+        table.value(column, row: row).number.flatMap(year)
     }
 
-    mutating func date(_ table: DataTable, row: Int, column: String) -> Day? {
-        switch table.value(column, row: row) {
-        case .missing: return nil
-        case .date(let day): return day
-        case let other:
-            error(table, row: row, column: column, "'\(other)' is not a date like 2025-06-30 (\(column))")
-            return nil
-        }
+    /// A cell of a date column: nil when empty or not a date.
+    func date(_ table: DataTable, row: Int, column: String) -> Day? {
+        table.value(column, row: row).date
     }
 
-    mutating func boolean(_ table: DataTable, row: Int, column: String) -> Bool? {
-        switch table.value(column, row: row) {
-        case .missing: return nil
-        case .boolean(let flag): return flag
-        case .text(let text) where text == "true" || text == "false": return text == "true"
-        case let other:
-            error(table, row: row, column: column, "'\(other)' is not true or false (\(column))")
-            return nil
-        }
+    /// A cell of a boolean column: nil when empty or not a boolean.
+    func boolean(_ table: DataTable, row: Int, column: String) -> Bool? {
+        table.value(column, row: row).boolean
     }
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(

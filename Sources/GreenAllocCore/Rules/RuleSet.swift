@@ -37,32 +37,20 @@ public struct RuleSet: Sendable {
     public var loanEligible: CompiledExpression?
     public var loanBonuses: [CompiledExpression]
 
-    /// The names rules may read. Loan rules also see `project.funded` and `project.subsidy_total`.
+    /// The names rules may read: the tables' columns, with their declared types and orders, and the optional
+    /// columns a table leaves out (missing for every project). Loan rules also see `project.funded` and
+    /// `project.subsidy_total`.
     public static func schema(for library: Library, loanStage: Bool) -> ExpressionSchema {
         var schema = ExpressionSchema()
-        for (slot, column) in library.projects.columns.enumerated() {
-            let order: [String]? =
-                switch column.name {
-                case "maturity": maturityOrder
-                case "finance_tier": FinanceTier.allCases.map(\.text)
-                default: nil
-                }
-            schema.add(.project, column: column.name, type: column.type, slot: slot, order: order)
-        }
+        schema.addColumns(of: library.projects, as: .project)
         if loanStage {
             let base = library.projects.columns.count
             schema.add(.project, column: "funded", type: .boolean, slot: base)
             schema.add(.project, column: "subsidy_total", type: .number, slot: base + 1)
         }
-        for (slot, column) in library.parks.columns.enumerated() {
-            schema.add(.park, column: column.name, type: column.type, slot: slot)
-        }
-        for (slot, column) in library.cities.columns.enumerated() {
-            schema.add(.city, column: column.name, type: column.type, slot: slot)
-        }
-        for (slot, column) in library.fundTable.columns.enumerated() {
-            schema.add(.fund, column: column.name, type: column.type, slot: slot)
-        }
+        schema.addColumns(of: library.parks, as: .park)
+        schema.addColumns(of: library.cities, as: .city)
+        schema.addColumns(of: library.fundTable, as: .fund)
         return schema
     }
 

@@ -23,7 +23,7 @@ public struct ScenarioInputs: Sendable {
         let scenario = loaded.scenario
         var diagnostics = loaded.warnings
         var encodings: [String: String] = [:]
-        func table(_ path: String?) -> DataTable? {
+        func table(_ path: String?, _ kind: TableKind) -> DataTable? {
             guard let path else { return nil }
             switch CSVReader.read(path: path, displayName: path) {
             case .failure(let errors):
@@ -31,13 +31,13 @@ public struct ScenarioInputs: Sendable {
                 return nil
             case .success(let raw):
                 encodings[path] = raw.encoding
-                return DataTable(file: raw.file, header: raw.header, rows: raw.rows, rowLines: raw.rowLines, textColumns: textColumnNames)
+                return DataTable(file: raw.file, header: raw.header, rows: raw.rows, rowLines: raw.rowLines, kind: kind)
             }
         }
-        let cities = table(scenario.tables.cities)
-        let parks = table(scenario.tables.parks)
-        let projects = table(scenario.tables.projects)
-        let banks = table(scenario.tables.banks)
+        let cities = table(scenario.tables.cities, .cities)
+        let parks = table(scenario.tables.parks, .parks)
+        let projects = table(scenario.tables.projects, .projects)
+        let banks = table(scenario.tables.banks, .banks)
         guard let cities, let parks, let projects, scenario.tables.banks == nil || banks != nil,
             !diagnostics.contains(where: { $0.severity == .error })
         else { return .failure(InputErrors(diagnostics)) }
