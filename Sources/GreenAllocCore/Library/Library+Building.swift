@@ -316,7 +316,10 @@ struct TableChecker {
         case .single:
             guard let amount = money(table, row: row, column: "request", required: false) else { break }
             guard let year = integer(table, row: row, column: "year") ?? Int(table.value("year", row: row).description) else {
-                if amount > 0 { error(table, row: row, column: "year", "a request needs its year") }
+                // A malformed year is reported by the cell check; only a missing one is reported here.
+                if amount > 0, table.value("year", row: row).isMissing {
+                    error(table, row: row, column: "year", "a request needs its year")
+                }
                 break
             }
             if let position = years.firstIndex(of: year) {
