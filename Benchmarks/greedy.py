@@ -122,7 +122,7 @@ class Problem:
             min_share=limit.get("min_share"), budget_base=budget_base)
 
     def naming_candidates(self):
-        """Park id → (naming year, prerequisite ids), as SPEC §4.4."""
+        """Park id → (naming year, prerequisite ids), as the scenario format defines naming."""
         packages = {}
         for p in self.projects.values():
             if p.prerequisite:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent check of the Shandong scenarios: builds each scenario's subsidy-stage model (SPEC §3–§4) from
+"""Independent check of the Shandong scenarios: builds each scenario's subsidy-stage model (scenario format, sections 6–10) from
 the YAML and the CSVs and solves it with SciPy's MILP solver (HiGHS).
 
 Usage: python3 tools/check_scenarios.py [baseline-2022.yaml target-2025.yaml ...]
@@ -216,7 +216,8 @@ def check(path):
     result = milp(objective, constraints=LinearConstraint(matrix.tocsr(), lower, upper), integrality=integrality,
                   bounds=bounds, options={"time_limit": 120, "mip_rel_gap": 1e-6})
     print(f"== {os.path.basename(path)}: {scenario['scenario']}")
-    print(f"   fundable {count}, nameable {len(nameable)}, status: {result.message}")
+    by_year = {year: sum(1 for _, ny, _ in nameable if ny == year) for year in years}
+    print(f"   fundable {count}, nameable {len(nameable)} {by_year}, status: {result.message}")
     if result.x is None:
         return False
     x = result.x
