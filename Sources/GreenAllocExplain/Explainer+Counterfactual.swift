@@ -24,8 +24,11 @@ extension ExplainContext {
             upper = fit
         } else {
             // Beyond the saturating raise the budget rows cannot bind: if it does not reach, nothing does.
-            upper = saturatingAmount(project)
-            guard upper > 0, reaches(upper) else { return (nil, complete) }
+            let saturation = saturatingAmount(project)
+            guard saturation > 0, reaches(saturation) else { return (nil, complete) }
+            // A near upper end first (the saturating raise can be far above the answer): ×4 from the request.
+            upper = Swift.min(total, saturation)
+            while upper < saturation, !reaches(upper) { upper = Swift.min(saturation, upper * 4) }
         }
         var lower = 0.0
         while upper - lower > 1e-3 * upper {
