@@ -3,7 +3,7 @@ import Testing
 
 /// Random small scenarios solved by greenalloc (compiler + GLPK) equal the reference evaluator's enumeration.
 @Suite struct ReferenceCrossCheckTests {
-    @Test(arguments: 0..<80)
+    @Test(arguments: 0..<120)
     func randomScenarioMatchesEnumeration(seed: Int) throws {
         let scenario = RandomScenario(seed: UInt64(seed))
         let fixture = try ScenarioFixture(yaml: scenario.yaml, projects: scenario.projectsCSV, parks: scenario.parksCSV)

@@ -54,7 +54,7 @@ struct RandomScenario {
                     id: String(format: "P%02d", index + 1), park: park, hasFund: !random.chance(0.1),
                     investment: Double(random.int(40...400)), request: request, laterRequest: laterRequest,
                     lock: random.chance(0.08) ? "in" : (random.chance(0.08) ? "out" : ""), requires: [], group: "",
-                    prerequisite: (park == 1 || park == 3) && random.chance(0.5), inLibrary: !random.chance(0.15),
+                    prerequisite: (park == 1 || park == 3) && random.chance(0.7), inLibrary: !random.chance(0.15),
                     mature: random.chance(0.5), benefit: Double(random.int(0...100))))
         }
         for index in projects.indices where random.chance(0.2) {
@@ -62,6 +62,15 @@ struct RandomScenario {
             if other != index { projects[index].requires = [other] }
         }
         for index in projects.indices where random.chance(0.25) { projects[index].group = "G1" }
+        // Often, a prerequisite of park 1 that draws money in the horizon also draws after it: its package is not
+        // complete in the horizon, so park 1 cannot be named.
+        if random.chance(0.5),
+            let index = projects.indices.first(where: {
+                projects[$0].park == 1 && projects[$0].prerequisite && projects[$0].request != [0, 0]
+            })
+        {
+            projects[index].laterRequest = Double(random.int(5...40))
+        }
         let total = projects.reduce(0.0) { $0 + $1.request[0] + $1.request[1] }
         budget = [(total * random.double(0.2...0.6)).rounded(), (total * random.double(0.1...0.5)).rounded()]
         if random.chance(0.4) { perProject = Double(random.int(20...60)) }
@@ -72,7 +81,7 @@ struct RandomScenario {
             award = Double(random.int(5...30))
             awardBudget = [Double(random.int(0...30)), Double(random.int(0...30))]
         }
-        namingValue = random.chance(0.5) ? Double(random.int(0...80)) : 0
+        namingValue = random.chance(0.7) ? Double(random.int(20...80)) : 0
         bonus = random.chance(0.5) ? 1.5 : 1
         if random.chance(0.5) {
             target = (Double(random.int(1...3)), random.chance(0.5) ? Double(random.int(1...50)) : nil)
