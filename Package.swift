@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "greenalloc", targets: ["greenalloc"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "GreenAllocCore", targets: ["GreenAllocCore"]),
+        .library(name: "GreenAllocInputs", targets: ["GreenAllocInputs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,17 +30,22 @@ let package = Package(
         .target(name: "GreenAllocExplain", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
         .target(name: "GreenAllocWhatIf", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
         .target(
-            name: "GreenAllocIO",
+            name: "GreenAllocInputs",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP",
+                "GreenAllocCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         .target(
+            name: "GreenAllocReports",
+            dependencies: ["GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP"],
+            swiftSettings: strictSettings),
+        .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "GreenAllocIO", "GreenAllocGenerator", "GreenAllocWhatIf", "MILP",
+                "GreenAllocCore", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports", "GreenAllocGenerator",
+                "GreenAllocWhatIf", "MILP",
                 "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -54,12 +60,15 @@ let package = Package(
             name: "GreenAllocCoreTests", dependencies: ["GreenAllocCore", "MILP", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GreenAllocIOTests", dependencies: ["GreenAllocIO", "GreenAllocCore", "MILP"],
+            name: "GreenAllocInputsTests", dependencies: ["GreenAllocInputs", "GreenAllocCore"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocReportsTests", dependencies: ["GreenAllocReports", "GreenAllocCore", "MILP"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCLITests",
             dependencies: [
-                "GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
+                "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
                 "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -1,7 +1,8 @@
 internal import ArgumentParser
 internal import GreenAllocCore
 internal import GreenAllocExplain
-internal import GreenAllocIO
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import MILPGLPK
 
 struct Explain: ParsableCommand, ConsoleCommand {

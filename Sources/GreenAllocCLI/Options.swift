@@ -1,5 +1,6 @@
 public import ArgumentParser
-internal import GreenAllocIO
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import GreenAllocCore
 internal import MILP
 

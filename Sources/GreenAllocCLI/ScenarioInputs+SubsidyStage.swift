@@ -1,5 +1,5 @@
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocInputs
 
 extension ScenarioInputs {
     /// The inputs without the `loans` section, for the commands that report the subsidy stage only (`explain`,

@@ -1,7 +1,8 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import MILP
 internal import MILPGLPK
 

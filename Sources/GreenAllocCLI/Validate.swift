@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocInputs
+internal import GreenAllocReports
 
 struct Validate: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import Foundation
 import GreenAllocCLI
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
+import GreenAllocReports
 import MILPGLPK
 import Testing
 

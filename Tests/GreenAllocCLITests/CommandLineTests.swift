@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GreenAllocCore
 import GreenAllocExplain
-import GreenAllocIO
+import GreenAllocInputs
+import GreenAllocReports
 import GreenAllocWhatIf
 import MILP
 import MILPGLPK

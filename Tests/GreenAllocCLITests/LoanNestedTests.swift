@@ -1,6 +1,7 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
+import GreenAllocReports
 import MILPGLPK
 import Testing
 

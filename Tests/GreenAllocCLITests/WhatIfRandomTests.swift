@@ -1,5 +1,5 @@
 import GreenAllocCore
-import GreenAllocIO
+
 import MILP
 import MILPGLPK
 import TestSupport

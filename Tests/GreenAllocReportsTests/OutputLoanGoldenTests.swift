@@ -1,6 +1,6 @@
 import Foundation
 import GreenAllocCore
-@testable import GreenAllocIO
+@testable import GreenAllocReports
 import Testing
 
 /// The loan writers on hand-built banks' lists: each bank's own file and `rank` documents (which never name

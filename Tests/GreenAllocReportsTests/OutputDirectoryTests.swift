@@ -1,5 +1,5 @@
 import Foundation
-@testable import GreenAllocIO
+@testable import GreenAllocReports
 import MILP
 import Testing
 

@@ -1,4 +1,4 @@
-@testable import GreenAllocIO
+@testable import GreenAllocReports
 import Testing
 
 @Suite struct ReadableNumberTests {

@@ -1,5 +1,5 @@
 import GreenAllocCore
-@testable import GreenAllocIO
+@testable import GreenAllocReports
 import Testing
 
 @Suite struct OutputGoldenTests {

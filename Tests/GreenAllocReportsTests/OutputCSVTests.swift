@@ -1,6 +1,6 @@
 import Foundation
 import GreenAllocCore
-@testable import GreenAllocIO
+@testable import GreenAllocReports
 import Testing
 
 @Suite struct OutputCSVTests {

@@ -1,6 +1,6 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
 import Testing
 
 /// Parses text that must be a valid table.

@@ -1,6 +1,6 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
 import Testing
 
 /// Throughput of reading and typing a generated 50 MB projects table. Off by default (it allocates a lot and

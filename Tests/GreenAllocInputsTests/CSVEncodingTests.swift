@@ -1,6 +1,6 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
 import Testing
 
 @Suite struct CSVEncodingTests {

@@ -1,5 +1,5 @@
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
 import Testing
 
 @Suite struct CSVReaderRFC4180Tests {
