@@ -27,8 +27,16 @@ let package = Package(
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
-        .target(name: "GreenAllocExplain", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
-        .target(name: "GreenAllocWhatIf", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
+        // The engine layer: what runs the stages (one folder, three modules).
+        .target(
+            name: "GreenAllocEngine", dependencies: ["GreenAllocCore", "MILP"], path: "Sources/Engine/GreenAllocEngine",
+            swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocExplain", dependencies: ["GreenAllocEngine", "GreenAllocCore", "MILP"],
+            path: "Sources/Engine/GreenAllocExplain", swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocWhatIf", dependencies: ["GreenAllocEngine", "GreenAllocCore", "MILP"],
+            path: "Sources/Engine/GreenAllocWhatIf", swiftSettings: strictSettings),
         .target(
             name: "GreenAllocInputs",
             dependencies: [
@@ -39,12 +47,15 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "GreenAllocReports",
-            dependencies: ["GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP"],
+            dependencies: [
+                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP",
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports", "GreenAllocGenerator",
+                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
+                "GreenAllocGenerator",
                 "GreenAllocWhatIf", "MILP",
                 "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -68,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "GreenAllocCLITests",
             dependencies: [
-                "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
+                "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
                 "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

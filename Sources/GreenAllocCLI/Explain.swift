@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import GreenAllocCore
+internal import GreenAllocEngine
 internal import GreenAllocExplain
 internal import GreenAllocInputs
 internal import GreenAllocReports

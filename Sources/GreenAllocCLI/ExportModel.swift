@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
+internal import GreenAllocEngine
 internal import GreenAllocInputs
 internal import GreenAllocReports
 internal import MILP
@@ -78,7 +79,7 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
                 console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); there is no loan stage to export\n")
                 return ExitStatus.code(for: allocation.status)
             }
-            model = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+            model = LoanStageRunner(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
                 .build(projects: allocation.projects).model
         }
         try model.validate()

@@ -2,6 +2,7 @@ public import ArgumentParser
 internal import GreenAllocInputs
 internal import GreenAllocReports
 internal import GreenAllocCore
+internal import GreenAllocEngine
 internal import MILP
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -105,7 +106,7 @@ struct NestedOption: ParsableArguments {
             return nil
         }
         let start = seconds()
-        let stage = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
+        let stage = LoanStageRunner(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
         let prefer = Dictionary(allocation.loans.map { ($0.project, $0.bank) }, uniquingKeysWith: { first, _ in first })
         let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested, prefer: prefer)
         allocation.loanDetails?.nested = view

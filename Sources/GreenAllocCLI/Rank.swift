@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
+internal import GreenAllocEngine
 internal import GreenAllocInputs
 internal import GreenAllocReports
 internal import MILPGLPK

@@ -1,6 +1,7 @@
 import Foundation
 import GreenAllocCLI
 import GreenAllocCore
+import GreenAllocEngine
 import GreenAllocInputs
 import GreenAllocReports
 import MILPGLPK

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GreenAllocCore
+import GreenAllocEngine
 import GreenAllocExplain
 import GreenAllocInputs
 import GreenAllocReports

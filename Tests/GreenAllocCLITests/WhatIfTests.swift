@@ -1,5 +1,6 @@
 import Foundation
 import GreenAllocCore
+import GreenAllocEngine
 import GreenAllocInputs
 import GreenAllocReports
 import GreenAllocWhatIf

@@ -1,3 +1,4 @@
+internal import GreenAllocCore
 internal import MILP
 
 /// Finds a set of rules that cannot hold together (SPEC §7 `diagnosis`) and how much to relax them, through

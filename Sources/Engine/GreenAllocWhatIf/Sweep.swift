@@ -1,4 +1,5 @@
 public import GreenAllocCore
+internal import GreenAllocEngine
 internal import MILP
 internal import Foundation
 

@@ -1,4 +1,5 @@
 public import GreenAllocCore
+public import GreenAllocEngine
 public import MILP
 
 /// Explains an allocation project by project (SPEC §7 `greenalloc explain`).

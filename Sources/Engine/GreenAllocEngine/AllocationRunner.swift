@@ -1,3 +1,4 @@
+public import GreenAllocCore
 public import MILP
 
 /// Settings of one run (command-line flags over the scenario's `solver` section).
@@ -101,7 +102,9 @@ public struct AllocationRunner {
             }
         }
         settings.findingsHandler?(compiled.findings)
-        let decoder = AllocationDecoder(scenario: scenario, library: library, compiled: compiled, solver: solver, inputsSHA256: inputsSHA256)
+        let decoder = AllocationDecoder(
+            scenario: scenario, library: library, compiled: compiled, solverName: solver.name, solverVersion: solver.version,
+            inputsSHA256: inputsSHA256)
         if let confirmed { return (decoder.infeasible(diagnosis: confirmed), statistics) }
 
         var parameters = SolverParameters(
@@ -131,11 +134,7 @@ public struct AllocationRunner {
             var tie = compiled.model
             let terms = compiled.reportedObjective.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
             tie.addRow("tiebreak_objective", terms: terms, lower: optimum - 1e-7 * Swift.max(1, abs(optimum)))
-            var subsidy = Array(repeating: 0.0, count: tie.columnCount)
-            for (index, record) in library.projectRecords.enumerated() {
-                for term in compiled.shareTerms(index, record.totalRequest) { subsidy[term.column] += term.coefficient }
-            }
-            tie.replaceObjective(subsidy, sense: .minimize)
+            tie.replaceObjective(compiled.subsidyObjective(library: library), sense: .minimize)
             parameters.start = first.values
             let tieStart = clock()
             let second = try solver.solve(tie, parameters: parameters)
@@ -150,7 +149,7 @@ public struct AllocationRunner {
         // Loan stage (SPEC §5), with the subsidy decisions fixed.
         if scenario.loans != nil {
             let loanStart = clock()
-            let stage = LoanStage(scenario: scenario, library: library, rules: rules, solver: solver)
+            let stage = LoanStageRunner(scenario: scenario, library: library, rules: rules, solver: solver)
             let outcome = try stage.run(projects: allocation.projects, settings: settings)
             stage.apply(outcome, to: &allocation)
             statistics.loanSeconds = clock() - loanStart

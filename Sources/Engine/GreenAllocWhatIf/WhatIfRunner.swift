@@ -1,4 +1,5 @@
 public import GreenAllocCore
+public import GreenAllocEngine
 public import MILP
 internal import Foundation
 

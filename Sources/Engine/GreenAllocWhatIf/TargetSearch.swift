@@ -1,4 +1,5 @@
 public import GreenAllocCore
+internal import GreenAllocEngine
 internal import MILP
 
 /// The answer of a target search: the smallest scale of a fund's budget at which a target holds.

@@ -1,3 +1,4 @@
+internal import GreenAllocCore
 internal import MILP
 
 /// The sentences of a diagnosis, in English and Chinese, quoting each rule's bound or need.
@@ -95,4 +96,8 @@ extension ConflictFinder {
             return "at most one project of exclusive group \(group)"
         }
     }
+}
+
+private func money(_ value: Double) -> String {
+    formatNumber((value * 100).rounded() / 100)
 }
