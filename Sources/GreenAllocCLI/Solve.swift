@@ -53,7 +53,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         var settings = loanStageOptions.applied(to: options.settings(for: inputs.scenario.solver, console: console))
         settings.findingsHandler = { findings in
             for finding in findings {
-                console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
+                console.error("presolve \(finding.severity.rawValue): \(FindingText.message(finding))\n    suggestion: \(FindingText.suggestion(finding))\n")
             }
         }
         let runner = AllocationRunner(
@@ -78,8 +78,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     ])
                     + nestedSettings(allocation.loanDetails?.nested, seconds: nestedSeconds)
                     + (allocation.loanDiagnosis.map { diagnosis in
-                        let words = ReasonText(language: lang, allocation: allocation)
-                        return [("loan_stage_conflict", diagnosis.conflict.map(words.text).joined(separator: "; "))]
+                        let rules = ConflictRuleText(language: lang, allocation: allocation)
+                        return [("loan_stage_conflict", diagnosis.conflict.map(rules.name).joined(separator: "; "))]
                     } ?? []),
                 timings: RunInfo.Timings(
                     read: readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,
@@ -132,11 +132,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
 /// Names the `loan` limits that conflict when the loan stage is infeasible (standard error).
 func reportLoanDiagnosis(_ allocation: Allocation, language: ReportLanguage, console: Console) {
     guard let diagnosis = allocation.loanDiagnosis else { return }
-    let words = ReasonText(language: language, allocation: allocation)
+    let rules = ConflictRuleText(language: language, allocation: allocation)
     var text = "greenalloc: the loan stage is infeasible; these loan rules cannot hold together"
         + (diagnosis.minimal ? " (a minimal set):\n" : ":\n")
-    for rule in diagnosis.conflict { text += "  - " + words.text(rule) + "\n" }
-    for sentence in diagnosis.explanation { text += "  " + sentence + "\n" }
+    for rule in diagnosis.conflict { text += "  - " + rules.name(rule) + "\n" }
+    for sentence in DiagnosisText.sentences(diagnosis) { text += "  " + sentence + "\n" }
     console.error(text)
 }
 

@@ -39,7 +39,7 @@ public enum ExplainJSON {
 /// `greenalloc explain --format md`: one short paragraph per card, in the report's language.
 public enum ExplainMarkdown {
     public static func render(_ explanation: Explanation, language: ReportLanguage = .zh) -> String {
-        let words = ReasonText(language: language)
+        let rules = ConflictRuleText(language: language)
         let zh = language == .zh
         var lines = [zh ? "# 项目说明：\(explanation.scenario)" : "# Project explanations: \(explanation.scenario)", ""]
         if let objective = explanation.objective {
@@ -52,7 +52,7 @@ public enum ExplainMarkdown {
             lines.append((zh ? "- 结果：" : "- Outcome: ") + card.why.rawValue)
             for hit in card.excludedBy { lines.append((zh ? "- 排除规则：" : "- Excluded by: ") + "\(hit.rule) — \(hit.reason)") }
             if !card.binding.isEmpty {
-                lines.append((zh ? "- 起约束作用的规则：" : "- Binding rules: ") + card.binding.map { words.text($0) }.joined(separator: zh ? "；" : "; "))
+                lines.append((zh ? "- 起约束作用的规则：" : "- Binding rules: ") + card.binding.map { rules.name($0) }.joined(separator: zh ? "；" : "; "))
             }
             if card.why == .notChosen {
                 if let forced = card.forcedIn {

@@ -1,3 +1,5 @@
+internal import GreenAllocCore
+
 /// Locale-independent number spellings for the writers. Nothing here reads the process locale, so a run
 /// on a machine set to zh_CN, de_DE or C writes the same bytes.
 public enum MoneyFormat {
@@ -67,5 +69,17 @@ public enum MoneyFormat {
             result.append(character)
         }
         return result
+    }
+}
+
+extension MoneyFormat {
+    /// Money as findings and diagnoses quote it: rounded to 2 decimals, shortest form (`1234.5`, `40`).
+    public static func sentence(_ value: Double) -> String {
+        formatNumber((value * 100).rounded() / 100)
+    }
+
+    /// A share as findings quote it: a percentage rounded to 1 decimal (`12.5%`).
+    public static func sentencePercent(_ share: Double) -> String {
+        formatNumber((share * 1000).rounded() / 10) + "%"
     }
 }

@@ -1,6 +1,6 @@
 public import GreenAllocCore
 
-/// Renders `Reason`s, why codes and conflict rules in words. Funds are named by their display name when
+/// Renders `Reason`s and why codes in words (conflict rules: `ConflictRuleText`). Funds are named by their display name when
 /// `fundNames` knows the id (a reason or a diagnosis names a fund by id).
 public struct ReasonText: Sendable {
     public var language: ReportLanguage
@@ -13,9 +13,7 @@ public struct ReasonText: Sendable {
 
     /// A renderer that names the allocation's funds by their display names.
     public init(language: ReportLanguage = .zh, allocation: Allocation) {
-        var names: [String: String] = [:]
-        for fund in allocation.funds { names[fund.id] = fund.name }
-        self.init(language: language, fundNames: names)
+        self.init(language: language, fundNames: allocation.fundNames)
     }
 
     public static func render(_ reason: Reason, language: ReportLanguage = .zh) -> String {
@@ -99,40 +97,11 @@ public struct ReasonText: Sendable {
         default: language.pick("补助上限", "the cap")
         }
     }
+}
 
-    /// A conflict rule in words (diagnosis, findings).
-    public func text(_ rule: ConflictRule) -> String {
-        let zh = language == .zh
-        switch rule {
-        case .limit(let name, let group, let year):
-            var qualifiers: [String] = []
-            if let group { qualifiers.append(group) }
-            if let year { qualifiers.append(zh ? "\(year)年" : String(year)) }
-            let suffix = qualifiers.isEmpty ? "" : (zh ? "（" + qualifiers.joined(separator: "，") + "）"
-                : " (" + qualifiers.joined(separator: ", ") + ")")
-            return zh ? "限制「\(name)」\(suffix)" : "limit \(name)\(suffix)"
-        case .lock(let project):
-            return zh ? "项目 \(project) 锁定为必须补助" : "project \(project) locked in"
-        case .budget(let fund, let year):
-            let name = fundName(fund)
-            return zh ? "资金「\(name)」\(year)年预算" : "budget of fund \(name) in \(year)"
-        case .target(let name):
-            return zh ? "硬目标「\(name)」" : "hard target \(name)"
-        case .requires(let project):
-            return zh ? "项目 \(project) 的依赖要求（requires）" : "the requirements (requires) of project \(project)"
-        case .exclusive(let group):
-            return zh ? "互斥组 \(group)（至多补助一个项目）" : "exclusive group \(group) (at most one funded)"
-        }
-    }
-
-    /// The unit a relaxation of `rule` is measured in, when it is known without the scenario: 万元 for a
-    /// budget, projects for locks, requirements and exclusive groups; empty for limits and targets (their
-    /// own unit: 万元, projects or the metric's).
-    public func unit(_ rule: ConflictRule) -> String {
-        switch rule {
-        case .budget: "万元"
-        case .lock, .requires, .exclusive: language.pick("个项目", "projects")
-        case .limit, .target: ""
-        }
+extension Allocation {
+    /// Each fund's display name by id (a reason or a diagnosis names a fund by id).
+    var fundNames: [String: String] {
+        Dictionary(funds.map { ($0.id, $0.name) }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -20,6 +20,7 @@ private struct Report {
     let allocation: Allocation
     let language: ReportLanguage
     let words: ReasonText
+    let rules: ConflictRuleText
     let cityNames: [String: String]
     var text = ""
 
@@ -27,6 +28,7 @@ private struct Report {
         self.allocation = allocation
         self.language = language
         self.words = ReasonText(language: language, allocation: allocation)
+        self.rules = ConflictRuleText(language: language, allocation: allocation)
         var names: [String: String] = [:]
         for city in allocation.cities { names[city.id] = city.name }
         self.cityNames = names
@@ -417,10 +419,11 @@ private struct Report {
         heading("预处理检查", "Presolve findings")
         for finding in allocation.findings {
             let severity = finding.severity == .infeasible ? pick("不可行", "infeasible") : pick("警告", "warning")
-            var line = "- **" + severity + "**" + pick("：", ": ") + finding.message
-            if !finding.suggestion.isEmpty { line += pick("；建议：", ". Suggestion: ") + finding.suggestion }
+            var line = "- **" + severity + "**" + pick("：", ": ") + FindingText.message(finding)
+            let suggestion = FindingText.suggestion(finding)
+            if !suggestion.isEmpty { line += pick("；建议：", ". Suggestion: ") + suggestion }
             if !finding.rules.isEmpty {
-                line += pick("（涉及：", " (rules: ") + finding.rules.map(words.text).joined(separator: pick("；", "; "))
+                line += pick("（涉及：", " (rules: ") + finding.rules.map(rules.name).joined(separator: pick("；", "; "))
                     + pick("）", ")")
             }
             paragraph(line)
@@ -442,19 +445,19 @@ private struct Report {
                 "These rules cannot all hold (not proved minimal within the time limit)."))
         text += "\n"
         for (index, rule) in diagnosis.conflict.enumerated() {
-            paragraph("\(index + 1). " + words.text(rule))
+            paragraph("\(index + 1). " + rules.name(rule))
         }
         if !diagnosis.relax.isEmpty {
             text += "\n" + pick("同时采用以下放宽即可恢复可行：", "Relaxations that, applied together, restore feasibility:") + "\n\n"
             for relaxation in diagnosis.relax {
-                let unit = words.unit(relaxation.rule)
-                paragraph("- " + words.text(relaxation.rule) + pick("：放宽 ", ": relax by ") + figure(relaxation.by, places: 6)
+                let unit = rules.unit(relaxation.rule)
+                paragraph("- " + rules.name(relaxation.rule) + pick("：放宽 ", ": relax by ") + figure(relaxation.by, places: 6)
                     + (unit.isEmpty ? "" : " " + unit) + (relaxation.alone ? pick("（仅此一项即可恢复可行）", " (this alone restores feasibility)") : ""))
             }
         }
         if !diagnosis.explanation.isEmpty {
             text += "\n"
-            for sentence in diagnosis.explanation { paragraph("> " + sentence) }
+            for sentence in DiagnosisText.sentences(diagnosis) { paragraph("> " + sentence) }
         }
     }
 

@@ -25,7 +25,7 @@ public enum WhatIfTargetOutput {
             ("target_min", .double(outcome?.min)),
             ("exact", .bool(search.exact)),
             ("solves", .int(search.solves)),
-            ("reasons", .array(search.reasons.map { .string($0) })),
+            ("reasons", .array(reasons(search).map { .string($0) })),
         ]
         if let diagnosis = search.diagnosis { members.append(("diagnosis", AllocationJSON.diagnosis(diagnosis))) }
         if let allocation, search.met { members.append(("allocation", AllocationJSON.value(allocation, language: language))) }
@@ -38,11 +38,12 @@ public enum WhatIfTargetOutput {
             + search.baseBudget.keys.sorted().map { "\($0): \(MoneyFormat.display(search.baseBudget[$0]!))万" }.joined(separator: ", ") + ".\n\n"
         guard search.met, let scale = search.scale, let budget = search.budget else {
             text += "**No budget of this fund meets the target.**\n\n"
-            for reason in search.reasons { text += "- \(reason)\n" }
+            let reasons = reasons(search)
+            for reason in reasons { text += "- \(reason)\n" }
             if let diagnosis = search.diagnosis {
                 text += "\nRules in conflict with the target at ×\(MoneyFormat.plain(search.unlimitedScale)) of the budget:\n\n"
-                for rule in diagnosis.conflict { text += "- \(describe(rule))\n" }
-                for line in diagnosis.explanation where !search.reasons.contains(line) { text += "- \(line)\n" }
+                for rule in diagnosis.conflict { text += "- \(ConflictRuleText.label(rule))\n" }
+                for line in DiagnosisText.sentences(diagnosis) where !reasons.contains(line) { text += "- \(line)\n" }
             }
             return text
         }
@@ -68,15 +69,8 @@ public enum WhatIfTargetOutput {
         return text
     }
 
-    static func describe(_ rule: ConflictRule) -> String {
-        switch rule {
-        case .limit(let name, let group, let year):
-            "limit 「\(name)」" + (group.map { " group \($0)" } ?? "") + (year.map { " in \($0)" } ?? "")
-        case .lock(let project): "lock: in of \(project)"
-        case .budget(let fund, let year): "budget of \(fund) in \(year)"
-        case .target(let name): "target 「\(name)」"
-        case .requires(let project): "requires of \(project)"
-        case .exclusive(let group): "exclusive group \(group)"
-        }
+    /// Why no budget meets the target: the search's reasons, then the presolve findings that block it.
+    static func reasons(_ search: TargetSearchResult) -> [String] {
+        search.reasons + search.blockingFindings.map(FindingText.message)
     }
 }

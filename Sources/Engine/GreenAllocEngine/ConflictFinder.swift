@@ -101,7 +101,7 @@ struct ConflictFinder {
     }
 
     /// Tries the presolve findings in order: the first whose rules a solve proves infeasible (with the facts)
-    /// is narrowed by the deletion filter and returned, its message leading the explanation. Nil when no
+    /// is narrowed by the deletion filter and returned, the finding leading the explanation. Nil when no
     /// finding is confirmed: the findings are then no proof, and the scenario must be solved.
     func diagnose(findings: [Finding], timeBudget: Double) throws -> Diagnosis? {
         let elapsed = stopwatch()
@@ -111,7 +111,7 @@ struct ConflictFinder {
             let remaining = timeBudget - elapsed()
             guard candidates.count == finding.rules.count, remaining > 0 else { continue }
             if let subsystem = try analysis.deletionFilter(candidates: candidates, timeLimit: remaining) {
-                return try diagnosis(subsystem, lead: [finding.message], analysis: analysis, timeLimit: timeBudget - elapsed())
+                return try diagnosis(subsystem, lead: [.finding(finding.kind)], analysis: analysis, timeLimit: timeBudget - elapsed())
             }
         }
         return nil
@@ -131,7 +131,7 @@ struct ConflictFinder {
     }
 
     /// The diagnosis of a proved conflict: its rules in this type's order, and the relaxations.
-    func diagnosis(_ subsystem: InfeasibleSubsystem, lead: [String], analysis: InfeasibilityAnalysis, timeLimit: Double) throws
+    func diagnosis(_ subsystem: InfeasibleSubsystem, lead: [DiagnosisSentence], analysis: InfeasibilityAnalysis, timeLimit: Double) throws
         -> Diagnosis
     {
         let conflict = subsystem.groups.sorted().map { rules[$0] }

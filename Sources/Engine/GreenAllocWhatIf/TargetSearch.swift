@@ -20,8 +20,11 @@ public struct TargetSearchResult: Sendable {
     public var allocation: Allocation?
     /// The scale treated as unlimited: every request of the fund fits its budget in every year that has one.
     public var unlimitedScale: Double
-    /// Why no budget suffices (empty when met).
+    /// Why no budget suffices (empty when met); the presolve findings that block the target whatever the
+    /// budget follow them in `blockingFindings`.
     public var reasons: [String]
+    /// Presolve findings that prove the target out of reach whatever the budget (empty when met).
+    public var blockingFindings: [Finding] = []
     /// Rules that conflict with the target even with unlimited budget (from the run at `unlimitedScale`).
     public var diagnosis: Diagnosis?
     /// False when a solve stopped on its time limit without deciding feasibility.
@@ -102,7 +105,7 @@ extension WhatIfRunner {
                     ? "the target cannot be met even with unlimited budget (×\(unlimited): every request of the fund fits)"
                     : "no plan meeting the target was found within the time limit even at ×\(unlimited) of the budget",
                 at: 0)
-            for finding in scalable.budgetIndependentBlock { result.reasons.append(finding.message) }
+            result.blockingFindings = scalable.budgetIndependentBlock
             result.seconds = clock() - began
             return result
         }
@@ -112,6 +115,7 @@ extension WhatIfRunner {
         result.lowerScale = low < high ? low : nil
         result.budget = budget(fund: fund, scale: high)
         result.reasons = []
+        result.blockingFindings = []
         var plan = try run(scaled(fund: fund, by: high, in: hard))
         if plan.status == .infeasible, high > 0 {
             // The plan found fits only within the solver's tolerance: give the budget a hair more room.
