@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "greenalloc", targets: ["greenalloc"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "GreenAllocCore", targets: ["GreenAllocCore"]),
+        .library(name: "GreenAllocInputs", targets: ["GreenAllocInputs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,20 +27,36 @@ let package = Package(
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
-        .target(name: "GreenAllocExplain", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
-        .target(name: "GreenAllocWhatIf", dependencies: ["GreenAllocCore", "MILP"], swiftSettings: strictSettings),
+        // The engine layer: what runs the stages (one folder, three modules).
         .target(
-            name: "GreenAllocIO",
+            name: "GreenAllocEngine", dependencies: ["GreenAllocCore", "MILP"], path: "Sources/Engine/GreenAllocEngine",
+            swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocExplain", dependencies: ["GreenAllocEngine", "GreenAllocCore", "MILP"],
+            path: "Sources/Engine/GreenAllocExplain", swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocWhatIf", dependencies: ["GreenAllocEngine", "GreenAllocCore", "MILP"],
+            path: "Sources/Engine/GreenAllocWhatIf", swiftSettings: strictSettings),
+        .target(
+            name: "GreenAllocInputs",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP",
+                "GreenAllocCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         .target(
+            name: "GreenAllocReports",
+            dependencies: [
+                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP",
+            ],
+            swiftSettings: strictSettings),
+        .target(
             name: "GreenAllocCLI",
             dependencies: [
-                "GreenAllocCore", "GreenAllocExplain", "GreenAllocIO", "GreenAllocGenerator", "GreenAllocWhatIf", "MILP",
+                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
+                "GreenAllocGenerator",
+                "GreenAllocWhatIf", "MILP",
                 "MILPGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -54,12 +71,15 @@ let package = Package(
             name: "GreenAllocCoreTests", dependencies: ["GreenAllocCore", "MILP", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GreenAllocIOTests", dependencies: ["GreenAllocIO", "GreenAllocCore", "MILP"],
+            name: "GreenAllocInputsTests", dependencies: ["GreenAllocInputs", "GreenAllocCore"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocReportsTests", dependencies: ["GreenAllocReports", "GreenAllocCore", "MILP"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCLITests",
             dependencies: [
-                "GreenAllocCLI", "GreenAllocIO", "GreenAllocCore", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
+                "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
                 "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

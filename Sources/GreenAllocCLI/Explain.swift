@@ -1,7 +1,9 @@
 internal import ArgumentParser
 internal import GreenAllocCore
+internal import GreenAllocEngine
 internal import GreenAllocExplain
-internal import GreenAllocIO
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import MILPGLPK
 
 struct Explain: ParsableCommand, ConsoleCommand {

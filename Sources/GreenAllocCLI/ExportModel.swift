@@ -1,7 +1,9 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocEngine
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import MILP
 internal import MILPGLPK
 
@@ -67,18 +69,15 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
             guard inputs.scenario.loans != nil else {
                 throw UsageError(message: "the scenario has no loans section: there is no loan stage")
             }
-            // The subsidy stage alone (the loan stage is what gets exported, not solved).
-            let subsidyOnly = inputs.subsidyStageOnly
             let runner = AllocationRunner(
-                scenario: subsidyOnly.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+                scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
             let settings = options.settings(for: inputs.scenario.solver, console: console)
-            let (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
-            guard allocation.status == .optimal || allocation.status == .feasible else {
-                console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); there is no loan stage to export\n")
-                return ExitStatus.code(for: allocation.status)
+            switch try runner.loanModel(settings: settings, inputsSHA256: inputs.inputsSHA256) {
+            case .model(let loanModel): model = loanModel
+            case .subsidyStageEnded(let status):
+                console.error("greenalloc: the subsidy stage ended \(status.rawValue); there is no loan stage to export\n")
+                return ExitStatus.code(for: status)
             }
-            model = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
-                .build(projects: allocation.projects).model
         }
         try model.validate()
         let asMPS = mps != nil || format == .mps

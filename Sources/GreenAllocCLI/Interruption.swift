@@ -1,6 +1,6 @@
 internal import Dispatch
 internal import Foundation
-internal import GreenAllocIO
+internal import GreenAllocReports
 internal import MILP
 internal import MILPGLPK
 internal import Synchronization

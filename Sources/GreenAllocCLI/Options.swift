@@ -1,6 +1,8 @@
 public import ArgumentParser
-internal import GreenAllocIO
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import GreenAllocCore
+internal import GreenAllocEngine
 internal import MILP
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -28,11 +30,14 @@ struct SolveOptions: ParsableArguments {
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must lie in [0, 1)") }
     }
 
-    /// The run settings: these flags over the scenario's `solver` section; the solver log goes to standard error.
-    func settings(for scenario: SolverSpec, console: Console) -> RunSettings {
+    /// The run settings, built here only: these flags over the scenario's `solver` section, then the loan
+    /// stage's own time limit and gap where given; the solver log goes to standard error.
+    func settings(for scenario: SolverSpec, loanStage: LoanStageOptions? = nil, console: Console) -> RunSettings {
         var settings = RunSettings(
             scenario: scenario, timeLimit: timeLimit, gap: gap, noTiebreak: noTiebreak, solverLog: solverLog)
         if solverLog { settings.logHandler = { line in console.error(line) } }
+        if let loanTimeLimit = loanStage?.loanTimeLimit { settings.loanTimeLimit = loanTimeLimit }
+        if let loanGap = loanStage?.loanGap { settings.loanRelativeGap = loanGap }
         return settings
     }
 }
@@ -49,14 +54,6 @@ struct LoanStageOptions: ParsableArguments {
     func validate() throws {
         if let loanTimeLimit, !(loanTimeLimit > 0) { throw ValidationError("--loan-time-limit must be a positive number of seconds") }
         if let loanGap, !(loanGap >= 0 && loanGap < 1) { throw ValidationError("--loan-gap must lie in [0, 1)") }
-    }
-
-    /// `settings` with the loan stage's time limit and gap set where given (the defaults stay otherwise).
-    func applied(to settings: RunSettings) -> RunSettings {
-        var settings = settings
-        if let loanTimeLimit { settings.loanTimeLimit = loanTimeLimit }
-        if let loanGap { settings.loanRelativeGap = loanGap }
-        return settings
     }
 }
 
@@ -104,7 +101,7 @@ struct NestedOption: ParsableArguments {
             return nil
         }
         let start = seconds()
-        let stage = LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
+        let stage = LoanStageRunner(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
         let prefer = Dictionary(allocation.loans.map { ($0.project, $0.bank) }, uniquingKeysWith: { first, _ in first })
         let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested, prefer: prefer)
         allocation.loanDetails?.nested = view

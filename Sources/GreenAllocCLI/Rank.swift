@@ -1,7 +1,9 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocEngine
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import MILPGLPK
 
 /// `greenalloc rank SCENARIO --bank ID`: solves both stages and prints one bank's ranked list and waitlist.
@@ -44,7 +46,7 @@ struct Rank: ParsableCommand, ConsoleCommand {
         guard ids.contains(bank) else {
             throw UsageError(message: "unknown bank '\(bank)'; banks: \(ids.isEmpty ? "(none)" : ids.joined(separator: ", "))")
         }
-        let settings = loanStageOptions.applied(to: options.settings(for: inputs.scenario.solver, console: console))
+        let settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
         var (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)

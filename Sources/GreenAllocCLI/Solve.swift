@@ -1,7 +1,9 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocEngine
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import MILP
 internal import MILPGLPK
 
@@ -48,10 +50,10 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let seconds = stopwatch()
         let inputs = try loadInputs(scenario, console: console)
         let readSeconds = seconds()
-        var settings = loanStageOptions.applied(to: options.settings(for: inputs.scenario.solver, console: console))
+        var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
         settings.findingsHandler = { findings in
             for finding in findings {
-                console.error("presolve \(finding.severity.rawValue): \(finding.message)\n    suggestion: \(finding.suggestion)\n")
+                console.error("presolve \(finding.severity.rawValue): \(FindingText.message(finding))\n    suggestion: \(FindingText.suggestion(finding))\n")
             }
         }
         let runner = AllocationRunner(
@@ -64,25 +66,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
         var files: [String: [UInt8]] = [:]
         if let out {
             var run = RunInfo(
-                greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion, startTime: startTime,
-                scenario: inputs.scenario.name, inputsSHA256: inputs.inputsSHA256, status: allocation.status,
-                exitCode: ExitStatus.code(for: allocation),
-                solver: SolverSpec(timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak),
-                extraSettings: [("files", inputs.scenario.files.joined(separator: " → ")), ("language", lang.rawValue)]
-                    + (statistics.tiebreakStatus.map { [("tiebreak_status", $0)] } ?? [])
-                    + (allocation.loanStageStatus == nil ? [] : [
-                        ("loan_stage_seconds", formatNumber((statistics.loanSeconds * 1000).rounded() / 1000)),
-                        ("loan_stage_solves", String(statistics.loanSolves)),
-                    ])
-                    + nestedSettings(allocation.loanDetails?.nested, seconds: nestedSeconds)
-                    + (allocation.loanDiagnosis.map { diagnosis in
-                        let words = ReasonText(language: lang, allocation: allocation)
-                        return [("loan_stage_conflict", diagnosis.conflict.map(words.text).joined(separator: "; "))]
-                    } ?? []),
-                timings: RunInfo.Timings(
-                    read: readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,
-                    tiebreak: settings.tiebreak ? statistics.tiebreakSeconds : nil),
-                modelSize: RunInfo.ModelSize(rows: statistics.rows, columns: statistics.columns, nonzeros: statistics.nonzeros))
+                solve: SolveRunRecord(
+                    allocation: allocation, statistics: statistics, settings: settings, scenario: inputs.scenario,
+                    inputsSHA256: inputs.inputsSHA256, language: lang, startTime: startTime, readSeconds: readSeconds,
+                    nestedSeconds: nestedSeconds, exitCode: ExitStatus.code(for: allocation),
+                    greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion))
             files = OutputFiles.standard(for: allocation, run: nil, language: lang)
             files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
             run.timings.write = seconds() - writeStart
@@ -99,16 +87,6 @@ struct Solve: ParsableCommand, ConsoleCommand {
         console.error(summary(allocation) + "\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
         return ExitStatus.code(for: allocation)
-    }
-
-    /// run.json's record of `--nested` (nothing without it, so run.json keeps its keys).
-    func nestedSettings(_ nested: LoanNestedView?, seconds: Double?) -> [(String, String)] {
-        guard let nested else { return [] }
-        return [
-            ("loan_nested_steps", String(nested.steps)), ("loan_nested_seconds", formatNumber(((seconds ?? 0) * 1000).rounded() / 1000)),
-            ("loan_nested_solves", String(nested.solves)),
-            ("loan_nested_statuses", nested.statuses.map(\.rawValue).joined(separator: " ")),
-        ]
     }
 
     func summary(_ allocation: Allocation) -> String {
@@ -130,11 +108,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
 /// Names the `loan` limits that conflict when the loan stage is infeasible (standard error).
 func reportLoanDiagnosis(_ allocation: Allocation, language: ReportLanguage, console: Console) {
     guard let diagnosis = allocation.loanDiagnosis else { return }
-    let words = ReasonText(language: language, allocation: allocation)
+    let rules = ConflictRuleText(language: language, allocation: allocation)
     var text = "greenalloc: the loan stage is infeasible; these loan rules cannot hold together"
         + (diagnosis.minimal ? " (a minimal set):\n" : ":\n")
-    for rule in diagnosis.conflict { text += "  - " + words.text(rule) + "\n" }
-    for sentence in diagnosis.explanation { text += "  " + sentence + "\n" }
+    for rule in diagnosis.conflict { text += "  - " + rules.name(rule) + "\n" }
+    for sentence in DiagnosisText.sentences(diagnosis) { text += "  " + sentence + "\n" }
     console.error(text)
 }
 

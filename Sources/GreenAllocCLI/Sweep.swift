@@ -1,7 +1,9 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocEngine
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import GreenAllocWhatIf
 internal import MILP
 internal import MILPGLPK
@@ -102,9 +104,8 @@ enum WhatIfSupport {
     static func runner(
         _ inputs: ScenarioInputs, options: SolveOptions, tiebreak: Bool, console: Console, loanStage: LoanStageOptions? = nil
     ) -> WhatIfRunner {
-        var settings = options.settings(for: inputs.scenario.solver, console: console)
+        var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStage, console: console)
         if !tiebreak { settings.tiebreak = false }
-        if let loanStage { settings = loanStage.applied(to: settings) }
         return WhatIfRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console),
             settings: settings, inputsSHA256: inputs.inputsSHA256)

@@ -1,7 +1,9 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
-internal import GreenAllocIO
+internal import GreenAllocEngine
+internal import GreenAllocInputs
+internal import GreenAllocReports
 internal import GreenAllocWhatIf
 
 struct Target: ParsableCommand, ConsoleCommand {

@@ -1,7 +1,9 @@
 import Foundation
 import GreenAllocCLI
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocEngine
+import GreenAllocInputs
+import GreenAllocReports
 import MILPGLPK
 import Testing
 

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import GreenAllocCore
+import GreenAllocEngine
 import GreenAllocExplain
-import GreenAllocIO
+import GreenAllocInputs
+import GreenAllocReports
 import GreenAllocWhatIf
 import MILP
 import MILPGLPK

@@ -1,6 +1,6 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
 import TestSupport
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocEngine
+import GreenAllocInputs
+import GreenAllocReports
 import MILPGLPK
 import Testing
 
@@ -127,7 +129,7 @@ import Testing
         let runner = AllocationRunner(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver())
         let (allocation, _) = try runner.run(settings: settings, inputsSHA256: "")
         let steps = seed % 3 + 2
-        let view = try LoanStage(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver())
+        let view = try LoanStageRunner(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: GLPKSolver())
             .nested(projects: allocation.projects, settings: settings, steps: steps)
         #expect(view.steps == steps)
         #expect(view.picks.count == steps)

@@ -1,5 +1,4 @@
 import GreenAllocCore
-import GreenAllocIO
 import MILP
 import MILPGLPK
 import TestSupport

@@ -1,6 +1,8 @@
 import Foundation
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocEngine
+import GreenAllocInputs
+import GreenAllocReports
 import GreenAllocWhatIf
 import MILP
 import MILPGLPK

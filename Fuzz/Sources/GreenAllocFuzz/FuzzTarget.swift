@@ -1,5 +1,5 @@
 import GreenAllocCore
-import GreenAllocIO
+import GreenAllocInputs
 
 /// The schema fuzzed expressions are compiled against: one column of each type, an ordered enumeration, a
 /// non-ASCII name, and every entity.

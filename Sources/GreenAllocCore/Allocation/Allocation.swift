@@ -208,9 +208,9 @@ public struct Diagnosis: Sendable, Hashable {
     public var minimal: Bool
     public var conflict: [ConflictRule]
     public var relax: [Relaxation]
-    /// Plain-language sentences explaining the conflict.
-    public var explanation: [String]
-    public init(minimal: Bool, conflict: [ConflictRule], relax: [Relaxation], explanation: [String] = []) {
+    /// What explains the conflict, rendered into sentences by the reports.
+    public var explanation: [DiagnosisSentence]
+    public init(minimal: Bool, conflict: [ConflictRule], relax: [Relaxation], explanation: [DiagnosisSentence] = []) {
         self.minimal = minimal
         self.conflict = conflict
         self.relax = relax
@@ -222,14 +222,17 @@ public struct Diagnosis: Sendable, Hashable {
 public struct Finding: Sendable, Hashable {
     public enum Severity: String, Sendable, Hashable { case infeasible, warning }
     public var severity: Severity
-    public var message: String
-    public var suggestion: String
+    public var kind: FindingKind
     public var rules: [ConflictRule]
-    public init(severity: Severity, message: String, suggestion: String, rules: [ConflictRule] = []) {
+    public init(severity: Severity, kind: FindingKind, rules: [ConflictRule] = []) {
         self.severity = severity
-        self.message = message
-        self.suggestion = suggestion
+        self.kind = kind
         self.rules = rules
+    }
+
+    /// A finding given as text (an allocation built by hand).
+    public init(severity: Severity, message: String, suggestion: String, rules: [ConflictRule] = []) {
+        self.init(severity: severity, kind: .stated(message: message, suggestion: suggestion), rules: rules)
     }
 }
 

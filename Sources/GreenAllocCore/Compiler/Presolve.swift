@@ -1,6 +1,7 @@
 internal import MILP
 
-/// Checks made before solving, each with a suggestion (an office can act on them without an optimizer):
+/// Checks made before solving, each a structured finding whose words (and suggestion: an office can act on
+/// them without an optimizer) are the reports':
 /// lock-ins that cannot be funded or break a budget alone, floors above every possible supply, hard targets
 /// above what every project with decision columns (or nameable park) could give, share caps that one group
 /// makes impossible, and coefficients spanning more than 1e9. An `.infeasible` finding names the rules that
@@ -20,17 +21,16 @@ struct Presolve {
         for (index, record) in projects.enumerated() where record.lock == .lockedIn {
             guard let why = facts[index].blocked else { continue }
             let chain = requirementChain(from: index)
-            let message: String
+            let kind: FindingKind
             if let last = chain.last, let blocker = facts[last].blockingRequirement, let blockerWhy = facts[blocker].blocked {
-                let path = (chain.dropFirst() + [blocker]).map { projects[$0].id }.joined(separator: ", which requires ")
-                message = "project \(record.id) is locked in (lock: in) but requires \(path), which cannot be funded: \(blockerWhy.rawValue)"
+                let path = (chain.dropFirst() + [blocker]).map { projects[$0].id }
+                kind = .lockInRequiresBlocked(project: record.id, path: path, why: blockerWhy)
             } else {
-                message = "project \(record.id) is locked in (lock: in) but cannot be funded: \(why.rawValue)"
+                kind = .lockInBlocked(project: record.id, why: why)
             }
             findings.append(
                 Finding(
-                    severity: .infeasible, message: message,
-                    suggestion: "remove its lock, or fix what blocks it (exclusion, eligibility, min_share, requires)",
+                    severity: .infeasible, kind: kind,
                     rules: [.lock(project: record.id)] + chain.map { .requires(project: projects[$0].id) }))
         }
 
@@ -43,8 +43,9 @@ struct Presolve {
                     findings.append(
                         Finding(
                             severity: .infeasible,
-                            message: "the lock-ins of \(fund.id) need \(money(need))万 in \(year), but its budget is \(money(fund.budget(in: year)))万",
-                            suggestion: "raise the \(year) budget of \(fund.id) by at least \(money(need - fund.budget(in: year)))万, or unlock some of: \(locked.map { projects[$0].id }.joined(separator: ", "))",
+                            kind: .lockInsAboveBudget(
+                                fund: fund.id, year: year, need: need, budget: fund.budget(in: year),
+                                lockedIn: locked.map { projects[$0].id }),
                             rules: locked.map { .lock(project: projects[$0].id) } + [.budget(fund: fund.id, year: year)]))
                 }
             }
@@ -56,15 +57,13 @@ struct Presolve {
             let row = compiled.model.rows[rowIndex]
             let limit = scenario.limits[limitIndex]
             let rule = ConflictRule.limit(rule: limit.name, group: group, year: year)
-            let label = "「\(limit.name)」" + (group.map { " (\($0))" } ?? "") + (year.map { " \($0)" } ?? "")
+            let scope = LimitScope(name: limit.name, group: group, year: year)
             if part == "abs", row.lower > 0 {
                 let supply = maximumActivity(row)
                 if supply < row.lower - 1e-9 * Swift.max(1, row.lower) {
                     findings.append(
                         Finding(
-                            severity: .infeasible,
-                            message: "the floor of \(label) is \(money(row.lower)), but every fundable project in its scope together gives at most \(money(supply))",
-                            suggestion: "lower min to at most \(money(supply)), or widen the limit's scope",
+                            severity: .infeasible, kind: .floorAboveSupply(limit: scope, floor: row.lower, supply: supply),
                             rules: [rule]))
                 }
             }
@@ -78,9 +77,7 @@ struct Presolve {
                     findings.append(
                         Finding(
                             severity: locks.isEmpty ? .warning : .infeasible,
-                            message: "\(label): one group holds every fundable project of its base, so max_share \(percent(share)) allows nothing to be funded there"
-                                + (locks.isEmpty ? "" : ", but \(locks.map { projects[$0].id }.joined(separator: ", ")) \(locks.count == 1 ? "is" : "are") locked in there"),
-                            suggestion: "drop the share cap or use an absolute max for this scope",
+                            kind: .shareCapAllowsNothing(limit: scope, share: share, lockedIn: locks.map { projects[$0].id }),
                             rules: [rule] + locks.map { .lock(project: projects[$0].id) }))
                 }
             }
@@ -92,17 +89,15 @@ struct Presolve {
             let row = compiled.model.rows[rowIndex]
             let supply = maximumActivity(row)
             if supply < row.lower - 1e-9 * Swift.max(1, abs(row.lower)) {
-                let detail: String
-                if target.metric.isEcoPark {
-                    detail = "only \(row.terms.count) parks can be newly named by \(target.year ?? 0) (under construction, not barred, with fundable prerequisite packages), besides \(library.parkRecords.filter { $0.status.isEcoPark }.count) eco parks already named"
-                } else {
-                    detail = "every fundable project together gives at most \(money(supply))"
-                }
+                let reach: TargetReach =
+                    target.metric.isEcoPark
+                    ? .parks(
+                        nameable: row.terms.count, year: target.year ?? 0,
+                        alreadyNamed: library.parkRecords.filter { $0.status.isEcoPark }.count)
+                    : .supply(supply)
                 findings.append(
                     Finding(
-                        severity: .infeasible,
-                        message: "target 「\(target.name)」 (min \(formatNumber(target.min))) cannot be met: \(detail)",
-                        suggestion: "lower the target, make it soft with a penalty, or add eligible projects/parks",
+                        severity: .infeasible, kind: .targetOutOfReach(target: target.name, min: target.min, reach: reach),
                         rules: [.target(rule: target.name)]))
             }
         }
@@ -122,10 +117,7 @@ struct Presolve {
         }
         if largest > 0, largest / smallest > 1e9 {
             findings.append(
-                Finding(
-                    severity: .warning,
-                    message: "model coefficients span \(formatNumber(smallest)) to \(formatNumber(largest)) (more than 1e9): the solver may lose precision",
-                    suggestion: "check units (money in 万元, benefits in tonnes) and very small weights or shares"))
+                Finding(severity: .warning, kind: .coefficientSpan(smallest: smallest, largest: largest)))
         }
         return findings
     }
@@ -156,12 +148,4 @@ struct Presolve {
         guard let funded = compiled.fundedColumn[project] else { return false }
         return row.terms.contains { $0.column == funded || $0.column == compiled.shareColumn[project] }
     }
-}
-
-func money(_ value: Double) -> String {
-    formatNumber((value * 100).rounded() / 100)
-}
-
-func percent(_ share: Double) -> String {
-    formatNumber((share * 1000).rounded() / 10) + "%"
 }

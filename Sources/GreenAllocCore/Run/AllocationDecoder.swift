@@ -1,14 +1,27 @@
-internal import MILP
+public import MILP
 
-/// Reads a solution back into an `Allocation` (SPEC §7).
-struct AllocationDecoder {
+/// Reads a solution back into an `Allocation` (SPEC §7). It knows the solver by name only: the engine solves.
+public struct AllocationDecoder {
     let scenario: Scenario
     let library: Library
     let compiled: CompiledModel
-    let solver: any Solver
+    let solverName: String
+    let solverVersion: String
     let inputsSHA256: String
 
-    func solved(result: SolverResult, status: AllocationStatus, firstResult: SolverResult) -> Allocation {
+    public init(
+        scenario: Scenario, library: Library, compiled: CompiledModel, solverName: String, solverVersion: String,
+        inputsSHA256: String
+    ) {
+        self.scenario = scenario
+        self.library = library
+        self.compiled = compiled
+        self.solverName = solverName
+        self.solverVersion = solverVersion
+        self.inputsSHA256 = inputsSHA256
+    }
+
+    public func solved(result: SolverResult, status: AllocationStatus, firstResult: SolverResult) -> Allocation {
         let values = result.values
         var shares = library.projectRecords.indices.map { cleanShare(project: $0, values) }
         // A named park's package is funded at its maximum (SPEC §4.4): the tie solve's trims within the
@@ -40,13 +53,13 @@ struct AllocationDecoder {
         return objective
     }
 
-    func infeasible(diagnosis: Diagnosis) -> Allocation {
+    public func infeasible(diagnosis: Diagnosis) -> Allocation {
         var allocation = base(status: .infeasible, shares: nil, values: nil)
         allocation.diagnosis = diagnosis
         return allocation
     }
 
-    func noSolution(result: SolverResult) -> Allocation {
+    public func noSolution(result: SolverResult) -> Allocation {
         var allocation = base(status: .noSolution, shares: nil, values: nil)
         allocation.bestBound = result.bestBound
         return allocation
@@ -142,7 +155,7 @@ struct AllocationDecoder {
         }
         return Allocation(
             scenario: scenario.name, inputsSHA256: inputsSHA256, status: status, objective: nil, bestBound: nil, gap: nil,
-            solverName: solver.name, solverVersion: solver.version, objectiveSense: scenario.objective.sense, years: years,
+            solverName: solverName, solverVersion: solverVersion, objectiveSense: scenario.objective.sense, years: years,
             cities: zip(library.cityIDs, library.cityNames).map { CityInfo(id: $0, name: $1) }, funds: funds,
             projects: outcomes, parks: namedParks, limits: limits, targets: targets, findings: compiled.findings,
             diagnosis: nil, ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,

@@ -1,1 +1,0 @@
-../../../Sources/GreenAllocIO/CSV/CSVReader+Records.swift

@@ -1,1 +1,0 @@
-../../../Sources/GreenAllocIO/Scenario/YAMLNode.swift

@@ -1,0 +1,251 @@
+public import GreenAllocCore
+public import GreenAllocEngine
+public import MILP
+
+/// Explains an allocation project by project (SPEC §7 `greenalloc explain`).
+///
+/// The plan explained is the one `solve` returns (same runner, same tie rule); its point is rebuilt from the
+/// allocation (z, θ, named parks, soft-target shortfalls). Per card:
+/// - `binding`: the SPEC §7 rules with a row that touches z_p or θ_p and is binding at that point
+///   (slack ≤ 1e-6 × max(1, |bound|));
+/// - `forced_in` (exact): re-solve with z_p = 1 (the share link then gives θ_p ≥ min_share), then a second
+///   solve keeping that optimum (within 1e-7) and keeping as many of today's projects as possible, so
+///   `displaced` lists only the projects that really have to go;
+/// - `counterfactual_budget` (exact, maximize only, also when no plan funds the project at today's budget):
+///   bisection on Δ with feasibility solves of the forced model plus "objective ≥ today's optimum −
+///   1e-6 × max(1, |optimum|)", Δ spread over the years by the project's requests; first the saturating Δ
+///   (the raise beyond which the fund's budget rows can no longer bind) is tried: when even that does not
+///   reach today's optimum, no raise does and `add` is null; the upper end is then the amount that fits the
+///   project on top of today's plan, or the saturating Δ; stops within 0.1%;
+/// - the full listing (`exact: false`) estimates instead: a greedy repair of today's plan with the project
+///   forced in (dropping, row by row, the funded projects with the least objective per unit of the violated
+///   row) gives a feasible forced plan, hence an upper bound on the loss and its displaced projects; Δ is that
+///   loss divided by the LP relaxation's budget duals weighted by the request profile, capped by the amount
+///   that fits the project on top of today's plan;
+/// - `safety` (funded, estimate): the largest cut Δ (spread like Δ above) that the fund's slack plus the
+///   subsidies of funded, not locked projects of the same fund with less objective per 万元 can absorb.
+public struct Explainer {
+    public let scenario: Scenario
+    public let library: Library
+    public let rules: RuleSet
+    public let solver: any Solver
+
+    public init(scenario: Scenario, library: Library, rules: RuleSet, solver: any Solver) {
+        self.scenario = scenario
+        self.library = library
+        self.rules = rules
+        self.solver = solver
+    }
+
+    /// Solves the scenario as `solve` does, then explains one project (exactly) or all of them.
+    public func explain(project: String? = nil, settings: RunSettings, exactAll: Bool = false) throws -> Explanation {
+        var selected: Int?
+        if let project {
+            guard let index = library.projectRecords.firstIndex(where: { $0.id == project }) else {
+                throw ExplainError.unknownProject(project)
+            }
+            selected = index
+        }
+        let runner = AllocationRunner(scenario: scenario, library: library, rules: rules, solver: solver)
+        let (allocation, _) = try runner.run(settings: settings, inputsSHA256: "")
+        guard allocation.status == .optimal || allocation.status == .feasible, let objective = allocation.objective else {
+            return Explanation(scenario: scenario.name, status: allocation.status, objective: allocation.objective, projects: [])
+        }
+        let context = ExplainContext(
+            scenario: scenario, library: library, compiled: runner.compile(), solver: solver, allocation: allocation,
+            optimum: objective, timeLimit: settings.timeLimit)
+        let indices = selected.map { [$0] } ?? Array(library.projectRecords.indices)
+        let exact = selected != nil || exactAll
+        let duals = exact ? nil : context.relaxationBudgetDuals()
+        let cards = indices.map { context.card(for: $0, exact: exact, budgetDuals: duals) }
+        return Explanation(scenario: scenario.name, status: allocation.status, objective: objective, projects: cards)
+    }
+}
+
+/// Today's plan as a point of the compiled model, with what the cards need to read it.
+struct ExplainContext {
+    let scenario: Scenario
+    let library: Library
+    let compiled: CompiledModel
+    let solver: any Solver
+    let allocation: Allocation
+    let optimum: Double
+    let timeLimit: Double
+    let point: [Double]
+    /// (row, coefficient) of every entry of each column.
+    let entriesOfColumn: [[(row: Int, coefficient: Double)]]
+    let projectOfColumn: [Int: Int]
+    let maximize: Bool
+
+    init(
+        scenario: Scenario, library: Library, compiled: CompiledModel, solver: any Solver, allocation: Allocation,
+        optimum: Double, timeLimit: Double
+    ) {
+        self.scenario = scenario
+        self.library = library
+        self.compiled = compiled
+        self.solver = solver
+        self.allocation = allocation
+        self.optimum = optimum
+        self.timeLimit = timeLimit
+        maximize = compiled.model.sense == .maximize
+        var entriesOfColumn = Array(repeating: [(row: Int, coefficient: Double)](), count: compiled.model.columnCount)
+        for (index, row) in compiled.model.rows.enumerated() {
+            for term in row.terms {
+                entriesOfColumn[term.column].append((index, term.coefficient))
+            }
+        }
+        self.entriesOfColumn = entriesOfColumn
+        var projectOfColumn: [Int: Int] = [:]
+        for index in library.projectRecords.indices {
+            for column in [compiled.fundedColumn[index], compiled.shareColumn[index]].compactMap({ $0 }) {
+                projectOfColumn[column] = index
+            }
+        }
+        self.projectOfColumn = projectOfColumn
+        var values = Array(repeating: 0.0, count: compiled.model.columnCount)
+        for (index, outcome) in allocation.projects.enumerated() where outcome.funded {
+            guard let funded = compiled.fundedColumn[index] else { continue }
+            values[funded] = 1
+            if let share = compiled.shareColumn[index] { values[share] = outcome.share }
+        }
+        let named = Set(allocation.parks.map { "\($0.id)|\($0.namedIn)" })
+        for candidate in compiled.naming where named.contains("\(library.parkRecords[candidate.park].id)|\(candidate.year)") {
+            values[candidate.column] = 1
+        }
+        point = Self.settlingShortfalls(values, compiled: compiled)
+    }
+
+    /// Today's optimum within the tie rule's tolerance.
+    var tolerance: Double { 1e-6 * Swift.max(1, abs(optimum)) }
+
+    /// Soft targets' shortfall columns set to max(0, (min − value) / scale) at a point.
+    func settlingShortfalls(_ values: [Double]) -> [Double] {
+        Self.settlingShortfalls(values, compiled: compiled)
+    }
+
+    static func settlingShortfalls(_ values: [Double], compiled: CompiledModel) -> [Double] {
+        var values = values
+        for (target, column) in compiled.shortfallColumn.enumerated() {
+            guard let column, let row = compiled.rowOrigins.firstIndex(of: .target(index: target)) else { continue }
+            let model = compiled.model
+            let scale = model.rows[row].terms.first { $0.column == column }?.coefficient ?? 1
+            values[column] = 0
+            values[column] = Swift.max(0, (model.rows[row].lower - model.activity(ofRow: row, values)) / scale)
+        }
+        return values
+    }
+
+    /// How much worse `value` is than today's optimum (≥ 0).
+    func loss(_ value: Double) -> Double {
+        Swift.max(0, maximize ? optimum - value : value - optimum)
+    }
+
+    func columns(of project: Int) -> [Int] {
+        [compiled.fundedColumn[project], compiled.shareColumn[project]].compactMap { $0 }
+    }
+
+    func isFunded(_ project: Int, _ values: [Double]) -> Bool {
+        compiled.share(of: project, values) > 1e-9
+    }
+
+    func card(for index: Int, exact: Bool, budgetDuals: [Int: Double]?) -> ExplainCard {
+        let outcome = allocation.projects[index]
+        var card = ExplainCard(
+            id: outcome.id, funded: outcome.funded, why: outcome.why, exact: true, excludedBy: outcome.excludedBy)
+        let fund = library.projectRecords[index].fund.map { scenario.funds[$0].id }
+        switch outcome.why {
+        case .funded:
+            card.forcedIn = ForcedIn(objectiveLoss: 0, displaced: [])
+            if maximize, let fund { card.counterfactualBudget = CounterfactualBudget(fund: fund, add: 0) }
+            card.safety = safety(of: index)
+        case .notChosen:
+            card.binding = bindingRules(of: index)
+            if exact {
+                card.forcedIn = forcedIn(index)
+                if maximize, let fund {
+                    let (add, complete) = counterfactualAdd(index)
+                    card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
+                    if !complete { card.exact = false }
+                }
+            } else {
+                card.exact = false
+                let estimate = estimatedForcedIn(index)
+                card.forcedIn = estimate?.forcedIn
+                if maximize, let fund {
+                    // No plan funds it at today's budget: the raise it needs is computed as for one card
+                    // (these are few: projects asking more than their fund can give).
+                    let add =
+                        estimate.map { estimatedAdd(index, loss: $0.forcedIn.objectiveLoss, duals: budgetDuals ?? [:]) }
+                        ?? counterfactualAdd(index).add
+                    card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
+                }
+            }
+        default:
+            break  // blocked before solving: no plan funds it, nothing binds, no budget helps
+        }
+        return card
+    }
+
+    /// SPEC §7 `binding`: the rules of rows touching the project's columns with no slack at today's point.
+    func bindingRules(of project: Int) -> [ConflictRule] {
+        var rules: [ConflictRule] = []
+        let rows = Set(columns(of: project).flatMap { entriesOfColumn[$0].map(\.row) }).sorted()
+        for row in rows {
+            guard let rule = compiled.rowOrigins[row].conflictRule(scenario: scenario, library: library),
+                !rules.contains(rule), isBinding(row, point)
+            else { continue }
+            rules.append(rule)
+        }
+        return rules
+    }
+
+    func isBinding(_ row: Int, _ values: [Double]) -> Bool {
+        let bounds = compiled.model.rows[row]
+        let activity = compiled.model.activity(ofRow: row, values)
+        if bounds.upper.isFinite, bounds.upper - activity <= 1e-6 * Swift.max(1, abs(bounds.upper)) { return true }
+        if bounds.lower.isFinite, activity - bounds.lower <= 1e-6 * Swift.max(1, abs(bounds.lower)) { return true }
+        return false
+    }
+
+    /// Horizon requests of a project and their total.
+    func requestProfile(_ project: Int) -> (perYear: [Double], total: Double) {
+        let request = library.projectRecords[project].request
+        return (request, request.reduce(0) { $0 + Swift.max(0, $1) })
+    }
+
+    /// Budget rows of the project's fund, by year position.
+    func budgetRows(of project: Int) -> [Int: Int] {
+        guard let fund = library.projectRecords[project].fund else { return [:] }
+        var rows: [Int: Int] = [:]
+        for (row, origin) in compiled.rowOrigins.enumerated() {
+            if case .budget(fund, let year) = origin, let position = scenario.years.firstIndex(of: year) {
+                rows[position] = row
+            }
+        }
+        return rows
+    }
+
+    /// The model with the project's fund budget raised by Δ × request_y / total request in each year.
+    func raisingBudget(_ model: Model, project: Int, by amount: Double) -> Model {
+        var model = model
+        let (request, total) = requestProfile(project)
+        guard total > 0, amount > 0 else { return model }
+        for (position, row) in budgetRows(of: project) where request[position] > 0 {
+            let bounds = model.rows[row]
+            model.setRowBounds(row, lower: bounds.lower, upper: bounds.upper + amount * request[position] / total)
+        }
+        return model
+    }
+
+    /// The compiled model with z_p = 1.
+    func forcedModel(_ project: Int) -> Model {
+        var model = compiled.model
+        if let funded = compiled.fundedColumn[project] { model.setColumnBounds(funded, lower: 1, upper: 1) }
+        return model
+    }
+
+    func parameters(start: [Double]? = nil, gap: Double = 0, limit: Double? = nil) -> SolverParameters {
+        SolverParameters(timeLimit: limit ?? timeLimit, relativeGap: gap, start: start, concurrent: true)
+    }
+}
