@@ -1,12 +1,17 @@
-internal import MILP
+public import MILP
 
 /// Reads the rows of `LimitBridge` back at a point, for the subsidy and the loan model alike: one outcome per
 /// limit group (and year), in the order of their first row, with value = Σ_group q and the tightest effective
 /// bounds. A share row holds Σ_group q − s·Σ_base q, so its effective bound is s·Σ_base q = group − row.
-struct LimitDecoder {
-    let limits: [LimitSpec]
+public struct LimitDecoder: Sendable {
+    public let limits: [LimitSpec]
 
-    func outcomes(_ rows: [LimitRow], model: Model, values: [Double]) -> [LimitOutcome] {
+    public init(limits: [LimitSpec]) {
+        self.limits = limits
+    }
+
+    /// The outcomes at a point (`values`, one per column of `model`).
+    public func outcomes(_ rows: [LimitRow], model: Model, values: [Double]) -> [LimitOutcome] {
         struct Key: Hashable {
             var index: Int
             var group: String?
