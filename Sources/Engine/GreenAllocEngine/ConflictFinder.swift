@@ -49,11 +49,9 @@ struct ConflictFinder {
             locks.append((rule, ConstraintGroup(releasedBounds: released)))
         }
         let rowRules = compiled.rowOrigins.map { $0.conflictRule(scenario: scenario, library: library) }
-        let absRows = compiled.rowOrigins.indices.filter {
-            if case .limit(_, _, _, "abs") = compiled.rowOrigins[$0] { true } else { false }
-        }
         self.init(
-            scenario: scenario, library: library, model: model, rowRules: rowRules, locks: locks, absRows: absRows,
+            scenario: scenario, library: library, model: model, rowRules: rowRules, locks: locks,
+            absRows: compiled.absoluteLimitRows,
             lockShares: compiled.facts.map { Swift.min(1, $0.cap) }, solver: solver)
     }
 
@@ -61,12 +59,10 @@ struct ConflictFinder {
     /// capacities and the interest-subsidy budget are facts (not rule kinds of SPEC §7) and stay in force.
     init(scenario: Scenario, library: Library, loans: LoanModel, solver: any Solver) {
         let rowRules = loans.origins.map { origin -> ConflictRule? in
-            guard case .limit(let index, let group, _) = origin else { return nil }
-            return .limit(rule: scenario.limits[index].name, group: group, year: nil)
+            guard case .limit(let limit) = origin else { return nil }
+            return limit.conflictRule(scenario: scenario)
         }
-        let absRows = loans.origins.indices.filter {
-            if case .limit(_, _, "abs") = loans.origins[$0] { true } else { false }
-        }
+        let absRows = loans.limitRows.filter { $0.origin.part == .absolute }.map(\.row)
         self.init(
             scenario: scenario, library: library, model: loans.model, rowRules: rowRules, locks: [], absRows: absRows,
             lockShares: [], solver: solver)

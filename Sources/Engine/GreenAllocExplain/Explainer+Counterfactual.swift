@@ -123,9 +123,7 @@ extension ExplainContext {
         parameters.wantRelaxationDuals = true
         guard let result = try? solver.solve(relaxed, parameters: parameters), let duals = result.rowDuals else { return [:] }
         var budgetDuals: [Int: Double] = [:]
-        for (row, origin) in compiled.rowOrigins.enumerated() {
-            if case .budget = origin { budgetDuals[row] = duals[row] }
-        }
+        for row in compiled.allBudgetRows { budgetDuals[row] = duals[row] }
         return budgetDuals
     }
 

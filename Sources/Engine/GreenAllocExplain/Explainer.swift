@@ -127,7 +127,7 @@ struct ExplainContext {
     static func settlingShortfalls(_ values: [Double], compiled: CompiledModel) -> [Double] {
         var values = values
         for (target, column) in compiled.shortfallColumn.enumerated() {
-            guard let column, let row = compiled.rowOrigins.firstIndex(of: .target(index: target)) else { continue }
+            guard let column, let row = compiled.targetRow(of: target) else { continue }
             let model = compiled.model
             let scale = model.rows[row].terms.first { $0.column == column }?.coefficient ?? 1
             values[column] = 0
@@ -218,10 +218,8 @@ struct ExplainContext {
     func budgetRows(of project: Int) -> [Int: Int] {
         guard let fund = library.projectRecords[project].fund else { return [:] }
         var rows: [Int: Int] = [:]
-        for (row, origin) in compiled.rowOrigins.enumerated() {
-            if case .budget(fund, let year) = origin, let position = scenario.years.firstIndex(of: year) {
-                rows[position] = row
-            }
+        for (year, row) in compiled.budgetRows(fund: fund) {
+            if let position = scenario.years.firstIndex(of: year) { rows[position] = row }
         }
         return rows
     }

@@ -111,12 +111,7 @@ struct ScalableModel: Sendable {
     init(runner: WhatIfRunner, scenario: Scenario, fund: Int) {
         compiled = AllocationRunner(scenario: scenario, library: runner.library, rules: runner.rules, solver: runner.solver)
             .compile()
-        var rows: [(Int, Double)] = []
-        for (row, origin) in compiled.rowOrigins.enumerated() {
-            if case .budget(let index, let year) = origin, index == fund {
-                rows.append((row, scenario.funds[fund].budget(in: year)))
-            }
-        }
+        let rows = compiled.budgetRows(fund: fund).map { ($0.row, scenario.funds[fund].budget(in: $0.year)) }
         budgetRows = rows
         budgetRowSet = Set(rows.map(\.0))
         let fundID = scenario.funds[fund].id

@@ -1,7 +1,7 @@
 public import MILP
 
 /// Where a row of the compiled model comes from: what results, findings and diagnoses read.
-public enum RowOrigin: Sendable, Hashable {
+public enum RowOrigin: Sendable, Hashable, LimitRowOrigin {
     /// θ ≤ u·z and θ ≥ min_share·u·z (the definition of θ, never relaxed).
     case shareLink(project: Int)
     case requires(project: Int, required: Int)
@@ -9,8 +9,7 @@ public enum RowOrigin: Sendable, Hashable {
     case budget(fund: Int, year: Int)
     /// n_k ≤ θ_q / u_q for a prerequisite q of park k (definitional).
     case naming(park: Int, project: Int)
-    /// Limit rows: `part` is "abs", "max_share" or "min_share".
-    case limit(index: Int, group: String?, year: Int?, part: String)
+    case limit(LimitOrigin)
     case target(index: Int)
 
     /// The SPEC §7 rule this row belongs to, if it is one that a diagnosis may name.
@@ -20,7 +19,7 @@ public enum RowOrigin: Sendable, Hashable {
         case .requires(let project, _): .requires(project: library.projectRecords[project].id)
         case .exclusive(let group): .exclusive(group: group)
         case .budget(let fund, let year): .budget(fund: scenario.funds[fund].id, year: year)
-        case .limit(let index, let group, let year, _): .limit(rule: scenario.limits[index].name, group: group, year: year)
+        case .limit(let origin): origin.conflictRule(scenario: scenario)
         case .target(let index): .target(rule: scenario.targets[index].name)
         }
     }
@@ -34,38 +33,71 @@ public struct NamingCandidate: Sendable {
     public var column: Int
 }
 
-/// The integer program of a scenario, with the maps needed to read a solution back.
-public struct CompiledModel: Sendable {
-    public var model: Model
-    public var rowOrigins: [RowOrigin]
-    /// Per project: the binary column z (nil when a fact keeps the project out; a project that only `requires`
-    /// keeps out has one, held at 0 by its `requires` rows).
-    public var fundedColumn: [Int?]
-    /// Per project: the continuous share column θ (nil when θ = u·z).
-    public var shareColumn: [Int?]
+/// The decision columns of the subsidy model, per project.
+public struct DecisionColumns: Sendable {
+    /// The binary column z (nil when a fact keeps the project out; a project that only `requires` keeps out has
+    /// one, held at 0 by its `requires` rows).
+    public var funded: [Int?]
+    /// The continuous share column θ (nil when θ = u·z).
+    public var share: [Int?]
     public var facts: [ProjectFacts]
-    public var naming: [NamingCandidate]
-    /// Per target: its shortfall column (soft targets only).
-    public var shortfallColumn: [Int?]
     /// Projects locked in (z fixed to 1).
-    public var lockedIn: [Int]
-    /// Coefficients of the objective that SPEC §4 reports (the tie solve replaces the model's objective).
-    public var reportedObjective: [Double]
-    public var findings: [Finding]
-    /// For share rows of limits: the group's own terms (Σ_group q), to report the group's value.
-    public var limitGroupTerms: [Int: [Term]] = [:]
+    public var lockedIn: [Int] = []
 
     /// θ of a project at a point.
     public func share(of project: Int, _ values: [Double]) -> Double {
-        guard let funded = fundedColumn[project] else { return 0 }
-        if let share = shareColumn[project] { return values[share] }
+        guard let funded = funded[project] else { return 0 }
+        if let share = share[project] { return values[share] }
         return values[funded] * facts[project].cap
     }
 
     /// Terms of θ_p × coefficient.
     func shareTerms(_ project: Int, _ coefficient: Double) -> [Term] {
-        guard coefficient != 0, let funded = fundedColumn[project] else { return [] }
-        if let share = shareColumn[project] { return [Term(share, coefficient)] }
+        guard coefficient != 0, let funded = funded[project] else { return [] }
+        if let share = share[project] { return [Term(share, coefficient)] }
         return [Term(funded, coefficient * facts[project].cap)]
     }
+}
+
+/// The integer program of a scenario, with the maps needed to read a solution back and indexes of its rows
+/// by origin (built once).
+public struct CompiledModel: Sendable {
+    public var model: Model
+    /// One per row of `model`, in row order.
+    public let rowOrigins: [RowOrigin]
+    public let decisions: DecisionColumns
+    public let naming: [NamingCandidate]
+    /// Per target: its shortfall column (soft targets only).
+    public let shortfallColumn: [Int?]
+    /// Coefficients of the objective that SPEC §4 reports (the tie solve replaces the model's objective).
+    public let reportedObjective: [Double]
+    public var findings: [Finding] = []
+    /// The limit rows in row order, each with its origin and (share rows) the group's own terms.
+    public let limitRows: [LimitRow]
+    let index: RowIndex
+
+    init(builder: ModelBuilder<RowOrigin>, decisions: DecisionColumns, naming: [NamingCandidate], shortfallColumn: [Int?]) {
+        model = builder.model
+        rowOrigins = builder.origins
+        limitRows = builder.limitRows
+        self.decisions = decisions
+        self.naming = naming
+        self.shortfallColumn = shortfallColumn
+        reportedObjective = builder.model.objective
+        index = RowIndex(origins: builder.origins, limitRows: builder.limitRows)
+    }
+
+    /// Per project: the binary column z (see `DecisionColumns.funded`).
+    public var fundedColumn: [Int?] { decisions.funded }
+    /// Per project: the continuous share column θ (nil when θ = u·z).
+    public var shareColumn: [Int?] { decisions.share }
+    public var facts: [ProjectFacts] { decisions.facts }
+    /// Projects locked in (z fixed to 1).
+    public var lockedIn: [Int] { decisions.lockedIn }
+
+    /// θ of a project at a point.
+    public func share(of project: Int, _ values: [Double]) -> Double { decisions.share(of: project, values) }
+
+    /// Terms of θ_p × coefficient.
+    func shareTerms(_ project: Int, _ coefficient: Double) -> [Term] { decisions.shareTerms(project, coefficient) }
 }

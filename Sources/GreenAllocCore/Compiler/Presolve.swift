@@ -52,13 +52,13 @@ struct Presolve {
         }
 
         // Floors above every possible supply; share caps one group makes impossible.
-        for (rowIndex, origin) in compiled.rowOrigins.enumerated() {
-            guard case .limit(let limitIndex, let group, let year, let part) = origin else { continue }
-            let row = compiled.model.rows[rowIndex]
-            let limit = scenario.limits[limitIndex]
-            let rule = ConflictRule.limit(rule: limit.name, group: group, year: year)
-            let scope = LimitScope(name: limit.name, group: group, year: year)
-            if part == "abs", row.lower > 0 {
+        for entry in compiled.limitRows {
+            let (origin, part) = (entry.origin, entry.origin.part)
+            let row = compiled.model.rows[entry.row]
+            let limit = scenario.limits[origin.index]
+            let rule = origin.conflictRule(scenario: scenario)
+            let scope = LimitScope(name: limit.name, group: origin.group, year: origin.year)
+            if part == .absolute, row.lower > 0 {
                 let supply = maximumActivity(row)
                 if supply < row.lower - 1e-9 * Swift.max(1, row.lower) {
                     findings.append(
@@ -67,7 +67,7 @@ struct Presolve {
                             rules: [rule]))
                 }
             }
-            if part == "max_share", let share = limit.maxShare, share < 1 {
+            if part == .maxShare, let share = limit.maxShare, share < 1 {
                 // The group holds every fundable project of the base when no term has a negative coefficient
                 // other than its own: Σ_group q − s Σ_base q = (1 − s) Σ_group q.
                 // Alone the cap is satisfiable (nothing funded there); a lock-in in the group makes it a conflict.
@@ -85,7 +85,7 @@ struct Presolve {
 
         // Hard targets above what every fundable project or nameable park could give.
         for (targetIndex, target) in scenario.targets.enumerated() where target.isHard {
-            guard let rowIndex = compiled.rowOrigins.firstIndex(of: .target(index: targetIndex)) else { continue }
+            guard let rowIndex = compiled.targetRow(of: targetIndex) else { continue }
             let row = compiled.model.rows[rowIndex]
             let supply = maximumActivity(row)
             if supply < row.lower - 1e-9 * Swift.max(1, abs(row.lower)) {

@@ -1,13 +1,13 @@
 public import MILP
 
 /// Where a row of the loan model comes from.
-public enum LoanRowOrigin: Sendable, Hashable {
+public enum LoanRowOrigin: Sendable, Hashable, LimitRowOrigin {
     /// Σ_b x_{p,b} ≤ 1: a project borrows from one bank at most.
     case oneBank(project: Int)
     case capacity(bank: Int)
     case interestSubsidy
-    /// A `loan` limit row (`part`: "abs", "max_share" or "min_share").
-    case limit(index: Int, group: String?, part: String)
+    /// A `loan` limit row (never per year).
+    case limit(LimitOrigin)
     /// Rows fixing an earlier objective of the lexicographic sequence.
     case lexicographic
 }
@@ -23,8 +23,8 @@ public struct LoanModel: Sendable {
     public var eligible: [Int]
     public var candidates: [LoanCandidate]
     public var unplaceable: [LoanUnplaceable]
-    /// Per loan limit row: the group's own terms (Σ_group loan), to report the group's value of share rows.
-    public var groupTerms: [Int: [Term]]
+    /// The `loan` limit rows in row order, each with its origin and (share rows) the group's own terms.
+    public var limitRows: [LimitRow]
 }
 
 /// The loan stage's model and its reading: who may borrow from which bank (`build`), and a point read back
@@ -157,35 +157,14 @@ public struct LoanStage: Sendable {
         }
 
         // `loan` limits (SPEC §3.3), in file order: scope = fund and where; base = fund.
-        var groupTerms: [Int: [Term]] = [:]
-        let compiler = Compiler(scenario: scenario, library: library, rules: rules)
-        func terms(_ members: [Int], scale: Double) -> [Term] {
-            members.flatMap { project in (columnsOf[project] ?? []).map { Term($0, need($0) * scale) } }
-        }
-        for (limitIndex, limit) in scenario.limits.enumerated() where limit.sum == .loan {
-            let (base, groups) = compiler.limitGroups(limitIndex)
-            for (groupPosition, group) in groups.enumerated() {
-                var name = "loanlimit\(limitIndex)"
-                if let value = group.value { name += "_" + Compiler.safeName(value, index: groupPosition, prefix: "g") }
-                let own = terms(group.members, scale: 1)
-                if limit.max != nil || limit.min != nil {
-                    model.addRow(name, terms: own, lower: limit.min ?? -.infinity, upper: limit.max ?? .infinity)
-                    origins.append(.limit(index: limitIndex, group: group.value, part: "abs"))
-                }
-                for (share, isMax) in [(limit.maxShare, true), (limit.minShare, false)] {
-                    guard let share else { continue }
-                    groupTerms[model.rowCount] = own
-                    model.addRow(
-                        name + (isMax ? "_maxshare" : "_minshare"),
-                        terms: Compiler.combine(own + terms(base, scale: -share)),
-                        lower: isMax ? -.infinity : 0, upper: isMax ? 0 : .infinity)
-                    origins.append(.limit(index: limitIndex, group: group.value, part: isMax ? "max_share" : "min_share"))
-                }
+        var builder = ModelBuilder(model: model, origins: origins)
+        LimitBridge(compiler: Compiler(scenario: scenario, library: library, rules: rules))
+            .addLoanLimits(to: &builder) { members, scale in
+                members.flatMap { project in (columnsOf[project] ?? []).map { Term($0, need($0) * scale) } }
             }
-        }
         return LoanModel(
-            model: model, origins: origins, pairs: pairs, eligible: candidates.map(\.index),
-            candidates: candidates.map(\.candidate), unplaceable: unplaceable, groupTerms: groupTerms)
+            model: builder.model, origins: builder.origins, pairs: pairs, eligible: candidates.map(\.index),
+            candidates: candidates.map(\.candidate), unplaceable: unplaceable, limitRows: builder.limitRows)
     }
 
     /// Decodes a point: assignments ranked within each bank, waitlists with reasons, loan limit outcomes.
@@ -218,7 +197,7 @@ public struct LoanStage: Sendable {
             }
             if violated.contains(where: { if case .capacity = $0 { true } else { false } }) { return .capacityReached }
             if violated.contains(.interestSubsidy) { return .interestSubsidyExhausted }
-            for origin in violated { if case .limit(let index, _, _) = origin { return .loanLimit(rule: scenario.limits[index].name) } }
+            for origin in violated { if case .limit(let limit) = origin { return .loanLimit(rule: scenario.limits[limit.index].name) } }
             return .outscored
         }
 
@@ -252,41 +231,7 @@ public struct LoanStage: Sendable {
             name: spec.name, candidates: built.candidates, banks: lists, unplaceable: built.unplaceable,
             interestBudget: spec.interestSubsidyBudget, interestUsed: interestUsed, volume: volume)
         var limits: [LimitOutcome] = []
-        if let point { limits = limitOutcomes(built, point: point, activity: activity) }
+        if let point { limits = LimitDecoder(limits: scenario.limits).outcomes(built.limitRows, model: model, values: point) }
         return Outcome(status: status, objective: objective, loans: loans, details: details, limits: limits, solves: solves)
-    }
-
-    /// One entry per loan limit group: value = Σ_group loan, the tightest effective bounds (as the subsidy limits).
-    func limitOutcomes(_ built: LoanModel, point: [Double], activity: [Double]) -> [LimitOutcome] {
-        var order: [String] = []
-        var entries: [String: LimitOutcome] = [:]
-        for (rowIndex, origin) in built.origins.enumerated() {
-            guard case .limit(let index, let group, let part) = origin else { continue }
-            let key = "\(index)\u{1}\(group ?? "\u{2}")"
-            let limit = scenario.limits[index]
-            if entries[key] == nil { order.append(key) }
-            var entry = entries[key] ?? LimitOutcome(name: limit.name, group: group, year: nil, value: 0, max: nil, min: nil, binding: false)
-            let rowActivity = activity[rowIndex]
-            if part == "abs" {
-                entry.value = rowActivity
-                entry.max = limit.max
-                entry.min = limit.min
-                if let upper = limit.max, upper - rowActivity <= 1e-6 * Swift.max(1, abs(upper)) { entry.binding = true }
-                if let lower = limit.min, rowActivity - lower <= 1e-6 * Swift.max(1, abs(lower)) { entry.binding = true }
-            } else {
-                let groupValue = (built.groupTerms[rowIndex] ?? []).reduce(0) { $0 + $1.coefficient * point[$1.column] }
-                entry.value = groupValue
-                let bound = groupValue - rowActivity
-                if part == "max_share" {
-                    entry.max = entry.max.map { Swift.min($0, bound) } ?? bound
-                    if -rowActivity <= 1e-6 * Swift.max(1, abs(bound)) { entry.binding = true }
-                } else {
-                    entry.min = entry.min.map { Swift.max($0, bound) } ?? bound
-                    if rowActivity <= 1e-6 * Swift.max(1, abs(bound)) { entry.binding = true }
-                }
-            }
-            entries[key] = entry
-        }
-        return order.compactMap { entries[$0] }
     }
 }

@@ -150,7 +150,7 @@ public struct AllocationDecoder {
         var limits: [LimitOutcome] = []
         var targets: [TargetOutcome] = []
         if let values {
-            limits = limitOutcomes(values)
+            limits = LimitDecoder(limits: scenario.limits).outcomes(compiled.limitRows, model: compiled.model, values: values)
             targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks)
         }
         return Allocation(
@@ -160,52 +160,6 @@ public struct AllocationDecoder {
             projects: outcomes, parks: namedParks, limits: limits, targets: targets, findings: compiled.findings,
             diagnosis: nil, ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
             parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
-    }
-
-    /// One entry per limit row group (group, year): value = Σ_group q, the tightest effective bounds.
-    func limitOutcomes(_ values: [Double]) -> [LimitOutcome] {
-        struct Key: Hashable {
-            var index: Int
-            var group: String?
-            var year: Int?
-        }
-        var order: [Key] = []
-        var entries: [Key: LimitOutcome] = [:]
-        for (rowIndex, origin) in compiled.rowOrigins.enumerated() {
-            guard case .limit(let index, let group, let year, let part) = origin else { continue }
-            let key = Key(index: index, group: group, year: year)
-            let limit = scenario.limits[index]
-            let activity = compiled.model.activity(ofRow: rowIndex, values)
-            var entry = entries[key] ?? LimitOutcome(name: limit.name, group: group, year: year, value: 0, max: nil, min: nil, binding: false)
-            if entries[key] == nil { order.append(key) }
-            switch part {
-            case "abs":
-                entry.value = activity
-                entry.max = limit.max
-                entry.min = limit.min
-                if let upper = limit.max, upper - activity <= 1e-6 * Swift.max(1, abs(upper)) { entry.binding = true }
-                if let lower = limit.min, activity - lower <= 1e-6 * Swift.max(1, abs(lower)) { entry.binding = true }
-            default:
-                // Row = Σ_group q − s·Σ_base q; the effective bound is s·Σ_base q = group − row.
-                let groupValue = groupActivity(row: rowIndex, values)
-                entry.value = groupValue
-                let bound = groupValue - activity
-                if part == "max_share" {
-                    entry.max = entry.max.map { Swift.min($0, bound) } ?? bound
-                    if -activity <= 1e-6 * Swift.max(1, abs(bound)) { entry.binding = true }
-                } else {
-                    entry.min = entry.min.map { Swift.max($0, bound) } ?? bound
-                    if activity <= 1e-6 * Swift.max(1, abs(bound)) { entry.binding = true }
-                }
-            }
-            entries[key] = entry
-        }
-        return order.compactMap { entries[$0] }
-    }
-
-    /// Σ_group q of a share row (the row itself holds Σ_group q − s·Σ_base q).
-    func groupActivity(row rowIndex: Int, _ values: [Double]) -> Double {
-        (compiled.limitGroupTerms[rowIndex] ?? []).reduce(0) { $0 + $1.coefficient * values[$1.column] }
     }
 
     func targetOutcomes(_ values: [Double], outcomes: [ProjectOutcome], namedParks: [NamedPark]) -> [TargetOutcome] {

@@ -1,0 +1,28 @@
+internal import MILP
+
+/// Fund budgets, per fund and year y of the horizon (one row each, empty or not):
+///
+///     Σ_{p of the fund} request_{p,y}·θ_p ≤ budget_y      (budget_<fund>_<y>)
+///     Σ_{k named in y} award·n_k ≤ budget_y                (a naming fund)
+struct BudgetBridge: RuleBridge {
+    let compiler: Compiler
+
+    func add(to draft: inout ModelDraft) {
+        for (fundIndex, fund) in scenario.funds.enumerated() {
+            for (yearIndex, year) in scenario.years.enumerated() {
+                var terms: [Term] = []
+                if fund.kind == .namingAward {
+                    let award = fund.award ?? 0
+                    terms = draft.naming.filter { $0.year == year && award != 0 }.map { Term($0.column, award) }
+                } else {
+                    for (index, record) in projects.enumerated() where record.fund == fundIndex {
+                        terms += draft.shareTerms(index, record.request[yearIndex])
+                    }
+                }
+                draft.builder.addRow(
+                    "budget_\(Compiler.safeName(fund.id, index: fundIndex))_\(year)", terms, upper: fund.budget(in: year),
+                    origin: .budget(fund: fundIndex, year: year))
+            }
+        }
+    }
+}
