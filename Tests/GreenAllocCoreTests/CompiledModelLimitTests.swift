@@ -128,7 +128,7 @@ struct CompiledModelLimitTests {
                 fund: "F", category: record.category, investment: record.investment, request: record.request, funded: false,
                 share: 0, subsidy: [0, 0], score: Double(3 - index), excludedBy: [], why: .notChosen, reasons: [])
         }
-        let stage = LoanStage(scenario: fixture.scenario, library: library, rules: rules, solver: BruteForceSolver())
+        let stage = LoanStage(scenario: fixture.scenario, library: library, rules: rules)
         let built = stage.build(projects: outcomes)
         let loanRows = rows(built.model, origins: built.origins, prefix: "loanlimit")
         #expect(loanRows.map(\.text) == [
