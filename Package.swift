@@ -84,6 +84,13 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
+            name: "GreenAllocEngineTests",
+            dependencies: [
+                "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "GreenAllocInputs", "GreenAllocCore", "MILP",
+                "MILPGLPK", "TestSupport",
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
     ]
 )
