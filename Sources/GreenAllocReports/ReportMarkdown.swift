@@ -358,29 +358,27 @@ private struct Report {
     }
 
     mutating func loans() {
-        guard !allocation.loans.isEmpty || allocation.loanDetails != nil else { return }
+        guard let stage = allocation.loanStage, !stage.loans.isEmpty || stage.details != nil else { return }
         heading("贷款", "Loans")
-        let volume = allocation.loans.reduce(0) { $0 + $1.amount }
-        if let status = allocation.loanStageStatus {
-            paragraph(pick("贷款阶段求解状态：", "Loan stage status: ") + statusText(status)
-                + pick("，目标值 ", ", objective ") + figure(allocation.loanStageObjective) + pick("。", "."))
-            text += "\n"
-        }
-        if let diagnosis = allocation.loanDiagnosis {
+        let volume = stage.volume
+        paragraph(pick("贷款阶段求解状态：", "Loan stage status: ") + statusText(stage.status)
+            + pick("，目标值 ", ", objective ") + figure(stage.objective) + pick("。", "."))
+        text += "\n"
+        if let diagnosis = stage.diagnosis {
             text += "### " + pick("贷款阶段不可行诊断", "Why the loan stage is infeasible") + "\n\n"
             conflict(diagnosis)
             text += "\n"
         }
         paragraph(zh
-            ? "共 \(allocation.loans.count) 个项目获得贷款，合计 \(money(volume)) 万元。"
-            : "\(allocation.loans.count) projects assigned a loan, \(money(volume)) 万元 in all.")
-        if let details = allocation.loanDetails, let budget = details.interestBudget {
+            ? "共 \(stage.loans.count) 个项目获得贷款，合计 \(money(volume)) 万元。"
+            : "\(stage.loans.count) projects assigned a loan, \(money(volume)) 万元 in all.")
+        if let details = stage.details, let budget = details.interestBudget {
             paragraph(pick("贴息资金：预算 ", "Interest subsidy: budget ") + money(budget) + pick(" 万元，使用 ", " 万元, used ")
                 + money(details.interestUsed) + pick(" 万元。", " 万元."))
         }
         text += "\n"
         let loanText = LoanText(language: language, allocation: allocation)
-        if let details = allocation.loanDetails {
+        if let details = stage.details {
             var table = MarkdownTable(
                 header: [pick("银行", "Bank"), pick("额度", "Capacity"), pick("项目数", "Projects"), pick("贷款额", "Volume"),
                     pick("候补", "Waitlist"), pick("额度已满", "Capacity reached"), pick("贴息用尽", "Interest exhausted"),
@@ -406,8 +404,8 @@ private struct Report {
         } else {
             var table = MarkdownTable(
                 header: [pick("银行", "Bank"), pick("项目数", "Projects"), pick("贷款额", "Volume")], numeric: [1, 2])
-            for bank in Set(allocation.loans.map(\.bank)).sorted() {
-                let loans = allocation.loans.filter { $0.bank == bank }
+            for bank in Set(stage.loans.map(\.bank)).sorted() {
+                let loans = stage.loans.filter { $0.bank == bank }
                 table.add([bank, String(loans.count), money(loans.reduce(0) { $0 + $1.amount })])
             }
             text += table.render()

@@ -19,13 +19,8 @@ public struct Allocation: Sendable {
     public var targets: [TargetOutcome]
     public var findings: [Finding]
     public var diagnosis: Diagnosis?
-    public var loanStageStatus: AllocationStatus?
-    public var loanStageObjective: Double?
-    public var loans: [LoanAssignment]
-    /// The banks' ranked lists, waitlists and unplaceable projects (nil when no loan stage ran).
-    public var loanDetails: LoanDetails? = nil
-    /// An infeasible loan stage's diagnosis: the `loan` limits that cannot hold together.
-    public var loanDiagnosis: Diagnosis? = nil
+    /// The loan stage's result (nil when no loan stage ran).
+    public var loanStage: LoanOutcome?
     /// Eco parks before the run (named provincial or national) and the share denominator.
     public var ecoParksBefore: Int
     public var parksCounted: Int
@@ -35,8 +30,7 @@ public struct Allocation: Sendable {
         gap: Double?, solverName: String, solverVersion: String, objectiveSense: ObjectiveSense, years: [Int],
         cities: [CityInfo], funds: [FundOutcome], projects: [ProjectOutcome], parks: [NamedPark],
         limits: [LimitOutcome], targets: [TargetOutcome], findings: [Finding], diagnosis: Diagnosis?,
-        loanStageStatus: AllocationStatus? = nil, loanStageObjective: Double? = nil, loans: [LoanAssignment] = [],
-        ecoParksBefore: Int, parksCounted: Int
+        loanStage: LoanOutcome? = nil, ecoParksBefore: Int, parksCounted: Int
     ) {
         self.scenario = scenario
         self.inputsSHA256 = inputsSHA256
@@ -56,9 +50,7 @@ public struct Allocation: Sendable {
         self.targets = targets
         self.findings = findings
         self.diagnosis = diagnosis
-        self.loanStageStatus = loanStageStatus
-        self.loanStageObjective = loanStageObjective
-        self.loans = loans
+        self.loanStage = loanStage
         self.ecoParksBefore = ecoParksBefore
         self.parksCounted = parksCounted
     }

@@ -54,11 +54,9 @@ public struct LoanStage: Sendable {
 
     /// Fills the allocation's loan fields (call after a solved subsidy stage).
     public func apply(_ outcome: Outcome, to allocation: inout Allocation) {
-        allocation.loanStageStatus = outcome.status
-        allocation.loanStageObjective = outcome.objective
-        allocation.loans = outcome.loans
-        allocation.loanDetails = outcome.details
-        allocation.loanDiagnosis = outcome.diagnosis
+        allocation.loanStage = LoanOutcome(
+            status: outcome.status, objective: outcome.objective, loans: outcome.loans, details: outcome.details,
+            diagnosis: outcome.diagnosis)
         allocation.limits += outcome.limits
     }
 
