@@ -25,7 +25,11 @@ extension LoanStage {
         return .aboveEveryMaxPerProject(largest: tiered.compactMap(\.maxPerProject).max() ?? 0)
     }
 
-    public func build(projects outcomes: [ProjectOutcome]) -> LoanModel {
+    /// The loan-eligible projects (by loan_score descending, then id) with the banks that can take each, and
+    /// those no bank can take (by id).
+    func candidates(projects outcomes: [ProjectOutcome])
+        -> (candidates: [(index: Int, candidate: LoanCandidate)], unplaceable: [LoanUnplaceable])
+    {
         let spec = scenario.loans ?? LoanSpec(name: "")
         let records = library.projectRecords
         var candidates: [(index: Int, candidate: LoanCandidate)] = []
@@ -52,6 +56,13 @@ extension LoanStage {
         }
         candidates.sort { ($0.candidate.loanScore, $1.candidate.project) > ($1.candidate.loanScore, $0.candidate.project) }
         unplaceable.sort { $0.project < $1.project }
+        return (candidates, unplaceable)
+    }
+
+    public func build(projects outcomes: [ProjectOutcome]) -> LoanModel {
+        let spec = scenario.loans ?? LoanSpec(name: "")
+        let records = library.projectRecords
+        let (candidates, unplaceable) = candidates(projects: outcomes)
 
         var model = Model(name: "greenalloc_loans", sense: .maximize)
         var origins: [LoanRowOrigin] = []
