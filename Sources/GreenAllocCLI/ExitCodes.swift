@@ -31,7 +31,7 @@ public enum ExitStatus {
     /// stage exits 3 like an infeasible subsidy stage, one without a plan 4).
     static func code(for allocation: Allocation) -> Int32 {
         let subsidy = code(for: allocation.status)
-        guard subsidy == success, let loanStage = allocation.loanStageStatus else { return subsidy }
+        guard subsidy == success, let loanStage = allocation.loanStage?.status else { return subsidy }
         return code(for: loanStage)
     }
 

@@ -96,15 +96,15 @@ struct NestedOption: ParsableArguments {
         console: Console, seconds: () -> Double
     ) throws -> Double? {
         guard let nested else { return nil }
-        guard allocation.loanStageStatus == .optimal || allocation.loanStageStatus == .feasible else {
+        guard allocation.loanStage?.status == .optimal || allocation.loanStage?.status == .feasible else {
             console.error("greenalloc: --nested skipped: the loan stage has no plan\n")
             return nil
         }
         let start = seconds()
         let stage = LoanStageRunner(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: solver)
-        let prefer = Dictionary(allocation.loans.map { ($0.project, $0.bank) }, uniquingKeysWith: { first, _ in first })
+        let prefer = Dictionary((allocation.loanStage?.loans ?? []).map { ($0.project, $0.bank) }, uniquingKeysWith: { first, _ in first })
         let view = try stage.nested(projects: allocation.projects, settings: settings, steps: nested, prefer: prefer)
-        allocation.loanDetails?.nested = view
+        allocation.loanStage?.details?.nested = view
         let elapsed = seconds() - start
         console.error("greenalloc: nested view, \(nested) step\(nested == 1 ? "" : "s"): \(view.statuses.map(\.rawValue).joined(separator: ", "))\n")
         return elapsed

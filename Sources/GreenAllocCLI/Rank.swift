@@ -50,7 +50,7 @@ struct Rank: ParsableCommand, ConsoleCommand {
         let runner = AllocationRunner(
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
         var (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
-        guard allocation.loanStageStatus != nil else {
+        guard allocation.loanStage != nil else {
             console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); no loan stage ran\n")
             return ExitStatus.code(for: allocation.status)
         }
@@ -61,8 +61,8 @@ struct Rank: ParsableCommand, ConsoleCommand {
         case .json: console.out(BankListDocument.json(allocation, bank: bank, language: lang))
         case .md: console.out(BankListDocument.markdown(allocation, bank: bank, language: lang))
         }
-        let list = allocation.loanDetails?.bank(bank)
-        console.error("greenalloc: loan stage \(allocation.loanStageStatus?.rawValue ?? "—"), bank \(bank): \(list?.assigned.count ?? 0) assigned, \(list?.waitlist.count ?? 0) waitlisted\n")
+        let list = allocation.loanStage?.details?.bank(bank)
+        console.error("greenalloc: loan stage \(allocation.loanStage?.status.rawValue ?? "—"), bank \(bank): \(list?.assigned.count ?? 0) assigned, \(list?.waitlist.count ?? 0) waitlisted\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
         return ExitStatus.code(for: allocation)
     }

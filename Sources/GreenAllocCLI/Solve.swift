@@ -96,9 +96,9 @@ struct Solve: ParsableCommand, ConsoleCommand {
         if let objective = allocation.objective { text += ", objective \(formatNumber(objective))" }
         text += ", \(funded.count) of \(allocation.projects.count) projects funded, subsidy \(formatNumber((subsidy * 100).rounded() / 100))万"
         if !allocation.parks.isEmpty { text += ", \(allocation.parks.count) parks newly named" }
-        if let loanStatus = allocation.loanStageStatus {
-            let volume = allocation.loans.reduce(0) { $0 + $1.amount }
-            text += "; loan stage \(loanStatus.rawValue): \(allocation.loans.count) loans, \(formatNumber((volume * 100).rounded() / 100))万"
+        if let stage = allocation.loanStage {
+            let volume = stage.volume
+            text += "; loan stage \(stage.status.rawValue): \(stage.loans.count) loans, \(formatNumber((volume * 100).rounded() / 100))万"
         }
         if let out { text += " → \(out)" }
         return text
@@ -107,7 +107,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
 
 /// Names the `loan` limits that conflict when the loan stage is infeasible (standard error).
 func reportLoanDiagnosis(_ allocation: Allocation, language: ReportLanguage, console: Console) {
-    guard let diagnosis = allocation.loanDiagnosis else { return }
+    guard let diagnosis = allocation.loanStage?.diagnosis else { return }
     let rules = ConflictRuleText(language: language, allocation: allocation)
     var text = "greenalloc: the loan stage is infeasible; these loan rules cannot hold together"
         + (diagnosis.minimal ? " (a minimal set):\n" : ":\n")

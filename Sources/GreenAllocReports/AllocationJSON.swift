@@ -38,7 +38,7 @@ public enum AllocationJSON {
             ("projects", .array(allocation.projects.map { project($0, years: allocation.years, words: words) })),
             ("parks", .array(allocation.parks.map(park))),
             ("loan_stage", loanStage(allocation)),
-            ("loans", .array(allocation.loans.map(loan))),
+            ("loans", .array((allocation.loanStage?.loans ?? []).map(loan))),
             ("limits", .array(allocation.limits.map(limit))),
             ("targets", .array(allocation.targets.map(target))),
         ]
@@ -81,11 +81,11 @@ public enum AllocationJSON {
     }
 
     static func loanStage(_ allocation: Allocation) -> JSONValue {
-        guard let status = allocation.loanStageStatus else { return .null }
+        guard let stage = allocation.loanStage else { return .null }
         var members: [(String, JSONValue)] = [
-            ("status", .string(status.rawValue)), ("objective", .double(allocation.loanStageObjective)),
+            ("status", .string(stage.status.rawValue)), ("objective", .double(stage.objective)),
         ]
-        if let diagnosis = allocation.loanDiagnosis { members.append(("diagnosis", self.diagnosis(diagnosis))) }
+        if let diagnosis = stage.diagnosis { members.append(("diagnosis", self.diagnosis(diagnosis))) }
         return .object(members)
     }
 

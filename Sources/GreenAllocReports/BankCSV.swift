@@ -28,7 +28,7 @@ public enum BankCSV {
 
     /// Every bank's file, keyed by file name (empty when no loan stage ran).
     public static func files(_ allocation: Allocation, language: ReportLanguage = .zh) -> [String: [UInt8]] {
-        guard let details = allocation.loanDetails else { return [:] }
+        guard let details = allocation.loanStage?.details else { return [:] }
         var files: [String: [UInt8]] = [:]
         for bank in details.banks {
             files[fileName(bank.id)] = ProjectsCSV.withByteOrderMark(render(allocation, bank: bank.id, language: language))
@@ -37,7 +37,7 @@ public enum BankCSV {
     }
 
     public static func render(_ allocation: Allocation, bank id: String, language: ReportLanguage = .zh) -> String {
-        let nested = allocation.loanDetails?.nested != nil
+        let nested = allocation.loanStage?.details?.nested != nil
         var lines = [ProjectsCSV.line(header(nested: nested))]
         for row in rows(allocation, bank: id, language: language) { lines.append(ProjectsCSV.line(row.cells(nested: nested))) }
         return lines.joined()
@@ -72,7 +72,7 @@ public enum BankCSV {
     }
 
     public static func rows(_ allocation: Allocation, bank id: String, language: ReportLanguage = .zh) -> [Line] {
-        guard let details = allocation.loanDetails, let bank = details.bank(id) else { return [] }
+        guard let details = allocation.loanStage?.details, let bank = details.bank(id) else { return [] }
         let text = LoanText(language: language, allocation: allocation)
         var outcomes: [String: ProjectOutcome] = [:]
         for project in allocation.projects { outcomes[project.id] = project }

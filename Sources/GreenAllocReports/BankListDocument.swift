@@ -6,8 +6,8 @@ public import GreenAllocCore
 /// line adds `nested_step` (the first step, or null), the document `nested_steps` (K) and the table a column.
 public enum BankListDocument {
     public static func json(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
-        let list = allocation.loanDetails?.bank(bank)
-        let nested = allocation.loanDetails?.nested
+        let list = allocation.loanStage?.details?.bank(bank)
+        let nested = allocation.loanStage?.details?.nested
         func entry(_ line: BankCSV.Line) -> JSONValue {
             var fields: [(String, JSONValue)] = [
                 ("rank", line.rank.map { .int($0) } ?? .null), ("status", .string(line.status)),
@@ -23,8 +23,8 @@ public enum BankListDocument {
         var members: [(String, JSONValue)] = [
             ("format", .string("greenalloc.bank/1")), ("scenario", .string(allocation.scenario)),
             ("loan_stage", .object([
-                ("status", .string(allocation.loanStageStatus?.rawValue ?? "")),
-                ("objective", .double(allocation.loanStageObjective)),
+                ("status", .string(allocation.loanStage?.status.rawValue ?? "")),
+                ("objective", .double(allocation.loanStage?.objective)),
             ])),
             ("bank", .object([
                 ("id", .string(bank)), ("name", .string(list?.name ?? "")), ("capacity", .money(list?.capacity ?? 0)),
@@ -38,8 +38,8 @@ public enum BankListDocument {
 
     public static func markdown(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
         let zh = lang == .zh
-        let list = allocation.loanDetails?.bank(bank)
-        let nested = allocation.loanDetails?.nested != nil
+        let list = allocation.loanStage?.details?.bank(bank)
+        let nested = allocation.loanStage?.details?.nested != nil
         let names = LoanText(language: lang, allocation: allocation)
         var text = "# " + (zh ? "银行名单：" : "Bank list: ") + names.bank(bank) + "\n\n"
         text += (zh ? "额度 " : "Capacity ") + MoneyFormat.display(list?.capacity ?? 0)

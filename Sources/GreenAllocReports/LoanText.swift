@@ -9,7 +9,7 @@ public struct LoanText: Sendable {
     public init(language: ReportLanguage, allocation: Allocation) {
         self.language = language
         var names: [String: String] = [:]
-        for bank in allocation.loanDetails?.banks ?? [] { names[bank.id] = bank.name }
+        for bank in allocation.loanStage?.details?.banks ?? [] { names[bank.id] = bank.name }
         self.bankNames = names
     }
 

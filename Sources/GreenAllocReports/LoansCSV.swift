@@ -27,8 +27,8 @@ public enum LoansCSV {
 
     /// The file's text (nil when no loan stage ran).
     public static func render(_ allocation: Allocation) -> String? {
-        guard let details = allocation.loanDetails else { return nil }
-        let loans = Dictionary(allocation.loans.map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let details = allocation.loanStage?.details else { return nil }
+        let loans = Dictionary((allocation.loanStage?.loans ?? []).map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
         let outcomes = Dictionary(allocation.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let waitlists = details.banks.map { bank in
             Dictionary(bank.waitlist.map { ($0.project, $0.reason) }, uniquingKeysWith: { first, _ in first })

@@ -50,13 +50,13 @@ extension RunInfo {
             ("files", record.scenario.files.joined(separator: " → ")), ("language", record.language.rawValue),
         ]
         if let status = statistics.tiebreakStatus { extra.append(("tiebreak_status", status)) }
-        if allocation.loanStageStatus != nil {
+        if allocation.loanStage != nil {
             extra += [
                 ("loan_stage_seconds", formatNumber((statistics.loanSeconds * 1000).rounded() / 1000)),
                 ("loan_stage_solves", String(statistics.loanSolves)),
             ]
         }
-        if let nested = allocation.loanDetails?.nested {
+        if let nested = allocation.loanStage?.details?.nested {
             extra += [
                 ("loan_nested_steps", String(nested.steps)),
                 ("loan_nested_seconds", formatNumber(((record.nestedSeconds ?? 0) * 1000).rounded() / 1000)),
@@ -64,7 +64,7 @@ extension RunInfo {
                 ("loan_nested_statuses", nested.statuses.map(\.rawValue).joined(separator: " ")),
             ]
         }
-        if let diagnosis = allocation.loanDiagnosis {
+        if let diagnosis = allocation.loanStage?.diagnosis {
             let rules = ConflictRuleText(language: record.language, allocation: allocation)
             extra.append(("loan_stage_conflict", diagnosis.conflict.map(rules.name).joined(separator: "; ")))
         }

@@ -32,9 +32,9 @@ public enum WhatIfCompareOutput {
                     ])
                 })),
             ]
-            if !allocation.loans.isEmpty {
-                members.append(("loans_placed", .int(allocation.loans.count)))
-                members.append(("loan_volume", .money(allocation.loans.reduce(0) { $0 + $1.amount })))
+            if let stage = allocation.loanStage, !stage.loans.isEmpty {
+                members.append(("loans_placed", .int(stage.loans.count)))
+                members.append(("loan_volume", .money(stage.volume)))
             }
             scenarios.append(.object(members))
         }
@@ -80,8 +80,8 @@ public enum WhatIfCompareOutput {
         add("subsidy_total", "", "", all.map { MoneyFormat.plain($0.subsidyTotal) })
         add("funded_count", "", "", all.map { String($0.fundedCount) })
         add("parks_named", "", "", all.map { String($0.allocation.parks.count) })
-        if all.contains(where: { !$0.allocation.loans.isEmpty }) {
-            add("loans_placed", "", "", all.map { String($0.allocation.loans.count) })
+        if all.contains(where: { !($0.allocation.loanStage?.loans.isEmpty ?? true) }) {
+            add("loans_placed", "", "", all.map { String($0.allocation.loanStage?.loans.count ?? 0) })
         }
         for (section, totals) in [
             ("fund", all.map(\.byFund)), ("year", all.map(\.byYear)), ("city", all.map(\.byCity)),
@@ -120,9 +120,10 @@ public enum WhatIfCompareOutput {
                 return (target.met ? "met" : "not met") + " (\(MoneyFormat.display(target.value)))"
             })
         }
-        if all.contains(where: { !$0.allocation.loans.isEmpty }) {
+        if all.contains(where: { !($0.allocation.loanStage?.loans.isEmpty ?? true) }) {
             overview.add(["loans placed"] + all.map { summary in
-                "\(summary.allocation.loans.count) (\(MoneyFormat.fixed(summary.allocation.loans.reduce(0) { $0 + $1.amount }, places: 0, grouping: true))万)"
+                let stage = summary.allocation.loanStage
+                return "\(stage?.loans.count ?? 0) (\(MoneyFormat.fixed(stage?.volume ?? 0, places: 0, grouping: true))万)"
             })
         }
         text += overview.render()

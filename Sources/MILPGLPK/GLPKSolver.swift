@@ -110,47 +110,85 @@ public struct GLPKSolver: Solver {
         _ context: GLPKSolveContext, _ info: UnsafeMutableRawPointer, rootFirstFrom: Int
     ) -> SolverResult {
         let pointer = problem.pointer
-        let hasIntegers = model.columns.contains(where: \.isInteger)
         let messageLevel = parameters.log ? GLP_MSG_ON : GLP_MSG_OFF
         let integerColumns = model.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
         let rootFirst = integerColumns >= rootFirstFrom
         let usePresolve = (parameters.presolve ?? true) && context.start == nil && !rootFirst
-        var relaxation: (objective: Double, rowDuals: [Double]?, reducedCosts: [Double]?)?
-
+        var relaxation: Relaxation?
         if !usePresolve || parameters.wantRelaxationDuals {
-            var (code, status) = simplex(
-                pointer, messageLevel: messageLevel, deadline: context.deadline,
-                dualWithPresolve: rootFirst && !parameters.wantRelaxationDuals)
-            if code == GLP_ENOPFS { (code, status) = (0, .noFeasible) }
-            if code == GLP_ENODFS {
-                // The LP presolver saw dual infeasibility: without it, the simplex tells unbounded from infeasible.
-                (code, status) = simplex(pointer, messageLevel: messageLevel, deadline: context.deadline)
-            }
-            if code == GLP_ETMLIM { return SolverResult(termination: .timeLimit, primal: .noSolution) }
-            guard code == 0 else { return SolverResult(termination: .numericalError, primal: .noSolution) }
-            switch status {
-            case .optimal:
-                relaxation = (glp_get_obj_val(pointer), nil, nil)
-                if parameters.wantRelaxationDuals {
-                    relaxation?.rowDuals = (0..<model.rowCount).map {
-                        glp_get_row_dual(pointer, GLPKProblem.glpkIndex($0))
-                    }
-                    relaxation?.reducedCosts = (0..<model.columnCount).map {
-                        glp_get_col_dual(pointer, GLPKProblem.glpkIndex($0))
-                    }
-                }
-            case .noFeasible, .infeasible:
-                return SolverResult(termination: .infeasible, primal: .noSolution)
-            case .unbounded:
-                guard hasIntegers else { return SolverResult(termination: .unbounded, primal: .noSolution) }
-                return SolverResult(
-                    termination: unboundedOrInfeasible(pointer, model, deadline: context.deadline),
-                    primal: .noSolution)
-            case .feasible, .undefined:
-                return SolverResult(termination: .numericalError, primal: .noSolution)
+            switch solveRelaxation(pointer, model, parameters, context, messageLevel: messageLevel, rootFirst: rootFirst) {
+            case .solved(let solved): relaxation = solved
+            case .finished(let result): return result
             }
         }
+        var control = branchAndCutControl(
+            parameters, context, info, messageLevel: messageLevel, usePresolve: usePresolve, integerColumns: integerColumns)
+        var code = glp_intopt(pointer, &control)
+        if code == GLP_ESTOP, context.terminatedByDeadline { code = GLP_ETMLIM }
+        let mipStatus = solutionStatus(glp_mip_status(pointer))
+        if code == GLP_ENODFS, relaxation == nil,
+            let result = unboundedOrInfeasibleAfterPresolve(pointer, model, context, messageLevel: messageLevel)
+        {
+            return result
+        }
+        return mipResult(pointer, model, context, code: code, mipStatus: mipStatus, relaxation: relaxation)
+    }
 
+    private typealias Relaxation = (objective: Double, rowDuals: [Double]?, reducedCosts: [Double]?)
+
+    private enum RelaxationOutcome {
+        case solved(Relaxation)
+        /// The relaxation ends the solve: infeasible, unbounded, out of time or numerical trouble.
+        case finished(SolverResult)
+    }
+
+    /// The LP relaxation, solved before the branch and cut when the MIP presolver is off or its duals are wanted.
+    private static func solveRelaxation(
+        _ pointer: OpaquePointer, _ model: Model, _ parameters: SolverParameters, _ context: GLPKSolveContext,
+        messageLevel: Int32, rootFirst: Bool
+    ) -> RelaxationOutcome {
+        var (code, status) = simplex(
+            pointer, messageLevel: messageLevel, deadline: context.deadline,
+            dualWithPresolve: rootFirst && !parameters.wantRelaxationDuals)
+        if code == GLP_ENOPFS { (code, status) = (0, .noFeasible) }
+        if code == GLP_ENODFS {
+            // The LP presolver saw dual infeasibility: without it, the simplex tells unbounded from infeasible.
+            (code, status) = simplex(pointer, messageLevel: messageLevel, deadline: context.deadline)
+        }
+        if code == GLP_ETMLIM { return .finished(SolverResult(termination: .timeLimit, primal: .noSolution)) }
+        guard code == 0 else { return .finished(SolverResult(termination: .numericalError, primal: .noSolution)) }
+        switch status {
+        case .optimal:
+            var relaxation: Relaxation = (glp_get_obj_val(pointer), nil, nil)
+            if parameters.wantRelaxationDuals {
+                relaxation.rowDuals = (0..<model.rowCount).map {
+                    glp_get_row_dual(pointer, GLPKProblem.glpkIndex($0))
+                }
+                relaxation.reducedCosts = (0..<model.columnCount).map {
+                    glp_get_col_dual(pointer, GLPKProblem.glpkIndex($0))
+                }
+            }
+            return .solved(relaxation)
+        case .noFeasible, .infeasible:
+            return .finished(SolverResult(termination: .infeasible, primal: .noSolution))
+        case .unbounded:
+            guard model.columns.contains(where: \.isInteger) else {
+                return .finished(SolverResult(termination: .unbounded, primal: .noSolution))
+            }
+            return .finished(
+                SolverResult(
+                    termination: unboundedOrInfeasible(pointer, model, deadline: context.deadline),
+                    primal: .noSolution))
+        case .feasible, .undefined:
+            return .finished(SolverResult(termination: .numericalError, primal: .noSolution))
+        }
+    }
+
+    /// The branch and cut's settings: presolve, gap, cuts, the feasibility pump, the time limit and our callback.
+    private static func branchAndCutControl(
+        _ parameters: SolverParameters, _ context: GLPKSolveContext, _ info: UnsafeMutableRawPointer,
+        messageLevel: Int32, usePresolve: Bool, integerColumns: Int
+    ) -> glp_iocp {
         var control = glp_iocp()
         glp_init_iocp(&control)
         control.msg_lev = messageLevel
@@ -166,24 +204,34 @@ public struct GLPKSolver: Solver {
         if let limit = milliseconds(until: context.deadline) { control.tm_lim = limit }
         control.cb_func = glpkBranchAndCutCallback
         control.cb_info = info
-        var code = glp_intopt(pointer, &control)
-        if code == GLP_ESTOP, context.terminatedByDeadline { code = GLP_ETMLIM }
-        let mipStatus = solutionStatus(glp_mip_status(pointer))
+        return control
+    }
 
-        if code == GLP_ENODFS, relaxation == nil {
-            // The presolver found the relaxation dual infeasible: learn whether it is unbounded.
-            let (simplexCode, lpStatus) = simplex(pointer, messageLevel: messageLevel, deadline: context.deadline)
-            if simplexCode == 0, lpStatus == .noFeasible || lpStatus == .infeasible {
-                return SolverResult(termination: .infeasible, primal: .noSolution)
-            }
-            if simplexCode == 0, lpStatus == .unbounded {
-                let termination = hasIntegers
-                    ? unboundedOrInfeasible(pointer, model, deadline: context.deadline) : .unbounded
-                return SolverResult(termination: termination, primal: .noSolution)
-            }
+    /// The presolver found the relaxation dual infeasible: learn whether it is unbounded (nil: the simplex
+    /// could not tell, and the branch and cut's own answer stands).
+    private static func unboundedOrInfeasibleAfterPresolve(
+        _ pointer: OpaquePointer, _ model: Model, _ context: GLPKSolveContext, messageLevel: Int32
+    ) -> SolverResult? {
+        let (simplexCode, lpStatus) = simplex(pointer, messageLevel: messageLevel, deadline: context.deadline)
+        if simplexCode == 0, lpStatus == .noFeasible || lpStatus == .infeasible {
+            return SolverResult(termination: .infeasible, primal: .noSolution)
         }
+        if simplexCode == 0, lpStatus == .unbounded {
+            let termination = model.columns.contains(where: \.isInteger)
+                ? unboundedOrInfeasible(pointer, model, deadline: context.deadline) : .unbounded
+            return SolverResult(termination: termination, primal: .noSolution)
+        }
+        return nil
+    }
+
+    /// The branch and cut's answer (`mipStatus` read right after it): statuses, the point, its objective, the bound and the gap.
+    private static func mipResult(
+        _ pointer: OpaquePointer, _ model: Model, _ context: GLPKSolveContext, code: Int32, mipStatus: SolutionStatus,
+        relaxation: Relaxation?
+    ) -> SolverResult {
         var (termination, primal) = statuses(
-            intopt: intoptReturn(code), mipStatus: mipStatus, relaxationStatus: nil, hasIntegerColumns: hasIntegers)
+            intopt: intoptReturn(code), mipStatus: mipStatus, relaxationStatus: nil,
+            hasIntegerColumns: model.columns.contains(where: \.isInteger))
         if code == GLP_ESTOP, context.terminatedByNodeLimit { termination = .nodeLimit }
         var result = SolverResult(termination: termination, primal: primal)
         result.relaxationObjective = relaxation?.objective

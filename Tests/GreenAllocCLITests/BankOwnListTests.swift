@@ -117,7 +117,7 @@ import Testing
             }
         }
         // And `rank` itself, end to end, for the bank whose waitlist shows the most projects of other banks.
-        let busiest = try #require(allocation.loanDetails?.banks.max { left, right in
+        let busiest = try #require(allocation.loanStage?.details?.banks.max { left, right in
             left.waitlist.filter { $0.reason == .assignedToOtherBank }.count
                 < right.waitlist.filter { $0.reason == .assignedToOtherBank }.count
         })

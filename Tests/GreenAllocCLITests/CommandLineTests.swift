@@ -203,7 +203,7 @@ import Testing
         Allocation(
             scenario: "s", inputsSHA256: "", status: status, objective: nil, bestBound: nil, gap: nil, solverName: "GLPK",
             solverVersion: "", objectiveSense: .maximizeBenefit, years: [], cities: [], funds: [], projects: [], parks: [],
-            limits: [], targets: [], findings: [], diagnosis: nil, loanStageStatus: loanStage, ecoParksBefore: 0,
+            limits: [], targets: [], findings: [], diagnosis: nil, loanStage: loanStage.map { LoanOutcome(status: $0) }, ecoParksBefore: 0,
             parksCounted: 0)
     }
 

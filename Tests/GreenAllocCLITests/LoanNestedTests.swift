@@ -150,10 +150,10 @@ import Testing
             #expect(abs(value.volume - best.volume) <= 1e-6 * max(1, best.volume), "seed \(seed) step \(position + 1)")
             previous = assignment
         }
-        #expect(random.value(previous).score <= (allocation.loanStageObjective ?? .nan) + 1e-6)
+        #expect(random.value(previous).score <= (allocation.loanStage?.objective ?? .nan) + 1e-6)
         // nested_step in the bank files is the first step that picks the pair.
         let lines = BankCSV.rows(
-            { var copy = allocation; copy.loanDetails?.nested = view; return copy }(), bank: "B0")
+            { var copy = allocation; copy.loanStage?.details?.nested = view; return copy }(), bank: "B0")
         for line in lines {
             let first = view.picks.firstIndex { $0[line.project] == "B0" }.map { $0 + 1 }
             #expect(line.nestedStep == first)

@@ -42,14 +42,14 @@ extension OutputFixtures {
     /// The feasible allocation with the banks' lists above (its `loans` are those lists' assignments).
     static var withLoanLists: Allocation {
         var allocation = feasible
-        allocation.loanDetails = loanDetails
+        allocation.loanStage?.details = loanDetails
         return allocation
     }
 
     /// The same with a nested view of two steps: B02 picks P001 at half capacity, B01 picks P006 at full.
     static var withNestedLoanLists: Allocation {
         var allocation = withLoanLists
-        allocation.loanDetails?.nested = LoanNestedView(
+        allocation.loanStage?.details?.nested = LoanNestedView(
             steps: 2, statuses: [.optimal, .optimal], picks: [["P001": "B02"], ["P001": "B02", "P006": "B01"]], solves: 2)
         return allocation
     }

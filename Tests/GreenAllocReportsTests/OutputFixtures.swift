@@ -87,11 +87,11 @@ enum OutputFixtures {
                 Finding(severity: .warning, message: "资金「生态工业园区命名奖补」2023年预算 600 万元高于可能的命名奖补 300 万元",
                     suggestion: "检查预算是否按年度填写", rules: [.budget(fund: "naming-award", year: 2023)]),
             ],
-            diagnosis: nil, loanStageStatus: .optimal, loanStageObjective: 95.0,
-            loans: [
+            diagnosis: nil,
+            loanStage: LoanOutcome(status: .optimal, objective: 95.0, loans: [
                 LoanAssignment(project: "P006", bank: "B01", rank: 1, amount: 5000, loanScore: 80.5),
                 LoanAssignment(project: "P001", bank: "B02", rank: 1, amount: 1200.25, loanScore: 14.5),
-            ],
+            ]),
             ecoParksBefore: 11, parksCounted: 23)
     }
 

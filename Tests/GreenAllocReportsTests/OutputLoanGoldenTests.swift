@@ -57,8 +57,8 @@ import Testing
 
         // No plan (an infeasible loan stage): no lists, so a bank that could take a project says `could_take`.
         var noPlan = allocation
-        noPlan.loans = []
-        noPlan.loanStageStatus = .infeasible
+        noPlan.loanStage?.loans = []
+        noPlan.loanStage?.status = .infeasible
         let emptyLists = OutputFixtures.loanDetails.banks.map { bank in
             var bank = bank
             bank.assigned = []
@@ -66,7 +66,7 @@ import Testing
             bank.lent = 0
             return bank
         }
-        noPlan.loanDetails?.banks = emptyLists
+        noPlan.loanStage?.details?.banks = emptyLists
         let matrix = LoansCSV.render(noPlan) ?? ""
         #expect(matrix.contains(",5000,general,80.5,,,,could_take,could_take\n"))
         #expect(matrix.contains("P003,滨海园区土壤修复,K003,370700,900,general,3,,,,,\n"))

@@ -12,12 +12,15 @@ struct Presolve {
     let compiled: CompiledModel
 
     func findings() -> [Finding] {
+        lockInsBlocked() + lockInsAboveBudget() + limitFindings() + targetsOutOfReach() + coefficientSpan()
+    }
+
+    /// Lock-ins that cannot be funded: a fact keeps the project out, or a chain of `requires` (rules, named
+    /// with the lock) reaches a project that a fact keeps out.
+    func lockInsBlocked() -> [Finding] {
         var findings: [Finding] = []
         let projects = library.projectRecords
         let facts = compiled.facts
-
-        // Lock-ins that cannot be funded: a fact keeps the project out, or a chain of `requires` (rules, named
-        // with the lock) reaches a project that a fact keeps out.
         for (index, record) in projects.enumerated() where record.lock == .lockedIn {
             guard let why = facts[index].blocked else { continue }
             let chain = requirementChain(from: index)
@@ -33,8 +36,14 @@ struct Presolve {
                     severity: .infeasible, kind: kind,
                     rules: [.lock(project: record.id)] + chain.map { .requires(project: projects[$0].id) }))
         }
+        return findings
+    }
 
-        // Lock-ins that alone exceed a fund's budget in a year: a lock-in draws u × request_y (θ = u).
+    /// Lock-ins that alone exceed a fund's budget in a year: a lock-in draws u × request_y (θ = u).
+    func lockInsAboveBudget() -> [Finding] {
+        var findings: [Finding] = []
+        let projects = library.projectRecords
+        let facts = compiled.facts
         for (fundIndex, fund) in scenario.funds.enumerated() where fund.kind == .projectSubsidy {
             for (yearIndex, year) in scenario.years.enumerated() {
                 let locked = compiled.lockedIn.filter { projects[$0].fund == fundIndex }
@@ -50,8 +59,13 @@ struct Presolve {
                 }
             }
         }
+        return findings
+    }
 
-        // Floors above every possible supply; share caps one group makes impossible.
+    /// Floors above every possible supply; share caps one group makes impossible.
+    func limitFindings() -> [Finding] {
+        var findings: [Finding] = []
+        let projects = library.projectRecords
         for entry in compiled.limitRows {
             let (origin, part) = (entry.origin, entry.origin.part)
             let row = compiled.model.rows[entry.row]
@@ -82,8 +96,12 @@ struct Presolve {
                 }
             }
         }
+        return findings
+    }
 
-        // Hard targets above what every fundable project or nameable park could give.
+    /// Hard targets above what every fundable project or nameable park could give.
+    func targetsOutOfReach() -> [Finding] {
+        var findings: [Finding] = []
         for (targetIndex, target) in scenario.targets.enumerated() where target.isHard {
             guard let rowIndex = compiled.targetRow(of: targetIndex) else { continue }
             let row = compiled.model.rows[rowIndex]
@@ -101,8 +119,12 @@ struct Presolve {
                         rules: [.target(rule: target.name)]))
             }
         }
+        return findings
+    }
 
-        // Coefficients spanning more than 1e9.
+    /// Coefficients spanning more than 1e9.
+    func coefficientSpan() -> [Finding] {
+        var findings: [Finding] = []
         var smallest = Double.infinity
         var largest = 0.0
         for row in compiled.model.rows {
@@ -121,7 +143,6 @@ struct Presolve {
         }
         return findings
     }
-
     /// The largest value a row's activity can take within the columns' bounds.
     func maximumActivity(_ row: Row) -> Double {
         row.terms.reduce(0) { total, term in

@@ -59,120 +59,138 @@ func tokenize(_ chars: [Character]) throws(ExpressionProblem) -> [Token] {
     var tokens: [Token] = []
     var index = 0
     let count = chars.count
-
-    func at(_ position: Int) -> Character? { position < count ? chars[position] : nil }
-
     while index < count {
         let character = chars[index]
-        let start = index
         if character.isWhitespace {
             index += 1
-            continue
-        }
-        if character == "'" {
-            var text = ""
-            index += 1
-            while true {
-                guard let next = at(index) else {
-                    throw ExpressionProblem(
-                        "unterminated string (strings end with '; write '' for a quote inside one)",
-                        Span(start, count))
-                }
-                index += 1
-                if next == "'" {
-                    if at(index) == "'" {
-                        text.append("'")
-                        index += 1
-                    } else {
-                        break
-                    }
-                } else {
-                    text.append(next)
-                }
-            }
-            tokens.append(Token(kind: .string(text), span: Span(start, index)))
-            continue
-        }
-        if isDigit(character) {
+        } else if character == "'" {
+            tokens.append(try lexString(chars, &index))
+        } else if isDigit(character) {
             tokens.append(try lexNumberOrDate(chars, &index))
-            continue
+        } else if character.isLetter || character == "_" {
+            tokens.append(try lexName(chars, &index))
+        } else {
+            tokens.append(try lexSymbol(chars, &index))
         }
-        if character.isLetter || character == "_" {
-            while let next = at(index), isNameCharacter(next) { index += 1 }
-            let word = String(chars[start..<index])
-            if at(index) == "." {
-                let entityEnd = index
-                index += 1
-                let columnStart = index
-                while let next = at(index), isNameCharacter(next) { index += 1 }
-                guard index > columnStart else {
-                    throw ExpressionProblem("expected a column name after '\(word).'", Span(start, index))
-                }
-                let column = String(chars[columnStart..<index])
-                tokens.append(Token(kind: .name(entity: word, column: column, entityEnd: entityEnd), span: Span(start, index)))
-            } else {
-                tokens.append(Token(kind: .word(word), span: Span(start, index)))
-            }
-            continue
-        }
-        index += 1
-        let symbol: Symbol
-        switch character {
-        case "(": symbol = .openParen
-        case ")": symbol = .closeParen
-        case "[": symbol = .openBracket
-        case "]": symbol = .closeBracket
-        case ",": symbol = .comma
-        case "+": symbol = .plus
-        case "-": symbol = .minus
-        case "*": symbol = .star
-        case "/": symbol = .slash
-        case "=":
-            guard at(index) == "=" else { throw ExpressionProblem("use '==' to compare", Span(start, index)) }
-            index += 1
-            symbol = .equal
-        case "!":
-            guard at(index) == "=" else { throw ExpressionProblem("use 'not' to negate", Span(start, index)) }
-            index += 1
-            symbol = .notEqual
-        case "<":
-            if at(index) == ">" { throw ExpressionProblem("use '!=' for 'not equal'", Span(start, index + 1)) }
-            if at(index) == "=" {
-                index += 1
-                symbol = .lessOrEqual
-            } else {
-                symbol = .less
-            }
-        case ">":
-            if at(index) == "=" {
-                index += 1
-                symbol = .greaterOrEqual
-            } else {
-                symbol = .greater
-            }
-        case "&": throw ExpressionProblem("use 'and'", Span(start, at(index) == "&" ? index + 1 : index))
-        case "|": throw ExpressionProblem("use 'or'", Span(start, at(index) == "|" ? index + 1 : index))
-        case "\"": throw ExpressionProblem("strings are written in single quotes: 'text'", Span(start, index))
-        case ".":
-            if let next = at(index), isDigit(next) {
-                throw ExpressionProblem("write numbers with a leading digit (0.5, not .5)", Span(start, index))
-            }
-            throw ExpressionProblem("unexpected '.'", Span(start, index))
-        default:
-            var message = "unexpected character '\(character)'"
-            if let scalar = character.unicodeScalars.first, (0xFF01...0xFF5E).contains(scalar.value),
-                let ascii = Unicode.Scalar(scalar.value - 0xFEE0)
-            {
-                message += " (a full-width character; write '\(Character(ascii))')"
-            } else if character == "，" || character == "‘" || character == "’" || character == "（" {
-                message += " (a full-width character)"
-            }
-            throw ExpressionProblem(message, Span(start, index))
-        }
-        tokens.append(Token(kind: .symbol(symbol), span: Span(start, index)))
     }
     tokens.append(Token(kind: .end, span: Span(count, count)))
     return tokens
+}
+
+private func peek(_ chars: [Character], _ position: Int) -> Character? {
+    position < chars.count ? chars[position] : nil
+}
+
+/// A single-quoted string, `''` standing for a quote inside.
+private func lexString(_ chars: [Character], _ index: inout Int) throws(ExpressionProblem) -> Token {
+    func at(_ position: Int) -> Character? { peek(chars, position) }
+    let start = index
+    var text = ""
+    index += 1
+    while true {
+        guard let next = at(index) else {
+            throw ExpressionProblem(
+                "unterminated string (strings end with '; write '' for a quote inside one)",
+                Span(start, chars.count))
+        }
+        index += 1
+        if next == "'" {
+            if at(index) == "'" {
+                text.append("'")
+                index += 1
+            } else {
+                break
+            }
+        } else {
+            text.append(next)
+        }
+    }
+    return Token(kind: .string(text), span: Span(start, index))
+}
+
+/// A word (`and`, `true`, a function) or a name `entity.column`.
+private func lexName(_ chars: [Character], _ index: inout Int) throws(ExpressionProblem) -> Token {
+    func at(_ position: Int) -> Character? { peek(chars, position) }
+    let start = index
+    while let next = at(index), isNameCharacter(next) { index += 1 }
+    let word = String(chars[start..<index])
+    guard at(index) == "." else { return Token(kind: .word(word), span: Span(start, index)) }
+    let entityEnd = index
+    index += 1
+    let columnStart = index
+    while let next = at(index), isNameCharacter(next) { index += 1 }
+    guard index > columnStart else {
+        throw ExpressionProblem("expected a column name after '\(word).'", Span(start, index))
+    }
+    let column = String(chars[columnStart..<index])
+    return Token(kind: .name(entity: word, column: column, entityEnd: entityEnd), span: Span(start, index))
+}
+
+/// An operator or a bracket; anything else is an error that names what to write instead.
+private func lexSymbol(_ chars: [Character], _ index: inout Int) throws(ExpressionProblem) -> Token {
+    func at(_ position: Int) -> Character? { peek(chars, position) }
+    let start = index
+    let character = chars[index]
+    index += 1
+    let symbol: Symbol
+    switch character {
+    case "(": symbol = .openParen
+    case ")": symbol = .closeParen
+    case "[": symbol = .openBracket
+    case "]": symbol = .closeBracket
+    case ",": symbol = .comma
+    case "+": symbol = .plus
+    case "-": symbol = .minus
+    case "*": symbol = .star
+    case "/": symbol = .slash
+    case "=":
+        guard at(index) == "=" else { throw ExpressionProblem("use '==' to compare", Span(start, index)) }
+        index += 1
+        symbol = .equal
+    case "!":
+        guard at(index) == "=" else { throw ExpressionProblem("use 'not' to negate", Span(start, index)) }
+        index += 1
+        symbol = .notEqual
+    case "<":
+        if at(index) == ">" { throw ExpressionProblem("use '!=' for 'not equal'", Span(start, index + 1)) }
+        if at(index) == "=" {
+            index += 1
+            symbol = .lessOrEqual
+        } else {
+            symbol = .less
+        }
+    case ">":
+        if at(index) == "=" {
+            index += 1
+            symbol = .greaterOrEqual
+        } else {
+            symbol = .greater
+        }
+    case "&": throw ExpressionProblem("use 'and'", Span(start, at(index) == "&" ? index + 1 : index))
+    case "|": throw ExpressionProblem("use 'or'", Span(start, at(index) == "|" ? index + 1 : index))
+    case "\"": throw ExpressionProblem("strings are written in single quotes: 'text'", Span(start, index))
+    case ".":
+        if let next = at(index), isDigit(next) {
+            throw ExpressionProblem("write numbers with a leading digit (0.5, not .5)", Span(start, index))
+        }
+        throw ExpressionProblem("unexpected '.'", Span(start, index))
+    default:
+        throw ExpressionProblem(unexpectedCharacterMessage(character), Span(start, index))
+    }
+    return Token(kind: .symbol(symbol), span: Span(start, index))
+}
+
+/// "unexpected character", with a hint for full-width punctuation.
+private func unexpectedCharacterMessage(_ character: Character) -> String {
+    var message = "unexpected character '\(character)'"
+    if let scalar = character.unicodeScalars.first, (0xFF01...0xFF5E).contains(scalar.value),
+        let ascii = Unicode.Scalar(scalar.value - 0xFEE0)
+    {
+        message += " (a full-width character; write '\(Character(ascii))')"
+    } else if character == "，" || character == "‘" || character == "’" || character == "（" {
+        message += " (a full-width character)"
+    }
+    return message
 }
 
 /// A number (`12`, `1.5`, `1e3`, `2.5E-2`) or a date (`2022-03-31`).

@@ -1,7 +1,7 @@
 /// Why a bank's waitlisted project was not lent to by that bank (SPEC §5), decided at the solution by
 /// checking what adding the project to the bank would violate, in this order.
 public enum LoanWaitReason: Sendable, Hashable {
-    /// The project got its loan from another bank. Which one is the province's view (`Allocation.loans`); a
+    /// The project got its loan from another bank. Which one is the province's view (`LoanOutcome.loans`); a
     /// bank's own list never names another bank, so the reason does not carry it.
     case assignedToOtherBank
     /// The bank's remaining capacity is below the project's loan_need.
@@ -103,7 +103,7 @@ public struct LoanUnplaceable: Sendable, Hashable {
     }
 }
 
-/// Everything the loan stage decided beyond `Allocation.loans`: the banks' lists and the unplaceable projects.
+/// Everything the loan stage decided beyond `LoanOutcome.loans`: the banks' lists and the unplaceable projects.
 public struct LoanDetails: Sendable {
     public var name: String
     /// Loan-eligible projects by loan_score descending, then id.

@@ -75,65 +75,101 @@ public struct AllocationDecoder {
     }
 
     func base(status: AllocationStatus, shares: [Double]?, values: [Double]?) -> Allocation {
-        let years = scenario.years
-        let projects = library.projectRecords
-        var outcomes: [ProjectOutcome] = []
-        outcomes.reserveCapacity(projects.count)
         let named = Set(
             compiled.naming.filter { candidate in values.map { $0[candidate.column] > 0.5 } ?? false }.map(\.park))
-        for (index, record) in projects.enumerated() {
-            let fact = compiled.facts[index]
-            let share = shares?[index] ?? 0
-            let funded = share > 0
-            let why: WhyCode = fact.blocked ?? (funded ? .funded : .notChosen)
-            var reasons: [Reason] = fact.excludedBy.map { .excludedBy(rule: $0.rule, reason: $0.reason) }
-            switch why {
-            case .excluded: break
-            case .lockedOut: reasons.append(.lockedOut)
-            case .loanOnly: reasons.append(.loanOnly)
-            case .ineligible:
-                let fund = scenario.funds[record.fund ?? 0]
-                reasons.append(.ineligible(fund: fund.name, rule: fund.eligible?.source ?? ""))
-            case .outsideHorizon:
-                reasons.append(.outsideHorizon(years: record.requestOutsideHorizon.map(\.year)))
-            case .minShareImpossible:
-                reasons.append(.minShareImpossible(cap: fact.cap, minShare: record.minShare, limitedBy: fact.capLimitedBy))
-            case .requiresUnfundable:
-                reasons.append(.requiresUnfundable(project: fact.blockingRequirement.map { projects[$0].id } ?? ""))
-            case .notChosen:
-                if status == .optimal || status == .feasible { reasons.append(.notChosen) }
-            case .funded:
-                if record.lock == .lockedIn { reasons.append(.lockedIn) }
-                if share >= 1 - 1e-12 {
-                    reasons.append(.fundedFull)
-                } else if share >= fact.cap - 1e-9 {
-                    reasons.append(.fundedAtCap(share: share, limitedBy: fact.capLimitedBy))
-                } else {
-                    reasons.append(.fundedPartial(share: share))
-                }
-                for required in record.requires { reasons.append(.requiresFunded(project: projects[required].id)) }
-            }
-            if record.namingPrerequisite, library.parkRecords[record.park].status == .underConstruction {
-                reasons.append(.namingPrerequisite(park: library.parkRecords[record.park].id, named: named.contains(record.park)))
-            }
-            if fact.fundable { reasons += fact.bonuses.map { .bonus(name: $0.name, factor: $0.factor) } }
-            let later = record.requests(after: years.last ?? .max)
-            if fact.fundable, !later.isEmpty { reasons.append(.laterYearNeeds(later)) }
-            outcomes.append(
-                ProjectOutcome(
-                    id: record.id, name: record.name, park: library.parkRecords[record.park].id,
-                    city: library.cityIDs[record.city], fund: record.fund.map { scenario.funds[$0].id },
-                    category: record.category, investment: record.investment, request: record.request, funded: funded,
-                    share: share, subsidy: record.request.map { funded ? share * $0 : 0 }, score: fact.score,
-                    excludedBy: fact.excludedBy, why: why, reasons: reasons, laterRequest: later))
+        var outcomes: [ProjectOutcome] = []
+        outcomes.reserveCapacity(library.projectRecords.count)
+        for index in library.projectRecords.indices {
+            outcomes.append(projectOutcome(index, share: shares?[index] ?? 0, status: status, named: named))
         }
+        let namedParks = namedParks(named)
+        let funds = fundOutcomes(outcomes, namedParks: namedParks)
+        var limits: [LimitOutcome] = []
+        var targets: [TargetOutcome] = []
+        if let values {
+            limits = LimitDecoder(limits: scenario.limits).outcomes(compiled.limitRows, model: compiled.model, values: values)
+            targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks)
+        }
+        return Allocation(
+            scenario: scenario.name, inputsSHA256: inputsSHA256, status: status, objective: nil, bestBound: nil, gap: nil,
+            solverName: solverName, solverVersion: solverVersion, objectiveSense: scenario.objective.sense,
+            years: scenario.years, cities: zip(library.cityIDs, library.cityNames).map { CityInfo(id: $0, name: $1) },
+            funds: funds, projects: outcomes, parks: namedParks, limits: limits, targets: targets,
+            findings: compiled.findings, diagnosis: nil,
+            ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
+            parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
+    }
 
+    /// One project's result at share θ (`named`: the parks newly named at the point).
+    func projectOutcome(_ index: Int, share: Double, status: AllocationStatus, named: Set<Int>) -> ProjectOutcome {
+        let record = library.projectRecords[index]
+        let fact = compiled.facts[index]
+        let funded = share > 0
+        let why: WhyCode = fact.blocked ?? (funded ? .funded : .notChosen)
+        var reasons: [Reason] = fact.excludedBy.map { .excludedBy(rule: $0.rule, reason: $0.reason) }
+        reasons += whyReasons(why, project: index, share: share, status: status)
+        if record.namingPrerequisite, library.parkRecords[record.park].status == .underConstruction {
+            reasons.append(.namingPrerequisite(park: library.parkRecords[record.park].id, named: named.contains(record.park)))
+        }
+        if fact.fundable { reasons += fact.bonuses.map { .bonus(name: $0.name, factor: $0.factor) } }
+        let later = record.requests(after: scenario.years.last ?? .max)
+        if fact.fundable, !later.isEmpty { reasons.append(.laterYearNeeds(later)) }
+        return ProjectOutcome(
+            id: record.id, name: record.name, park: library.parkRecords[record.park].id,
+            city: library.cityIDs[record.city], fund: record.fund.map { scenario.funds[$0].id },
+            category: record.category, investment: record.investment, request: record.request, funded: funded,
+            share: share, subsidy: record.request.map { funded ? share * $0 : 0 }, score: fact.score,
+            excludedBy: fact.excludedBy, why: why, reasons: reasons, laterRequest: later)
+    }
+
+    /// The reasons that explain a project's why code.
+    func whyReasons(_ why: WhyCode, project index: Int, share: Double, status: AllocationStatus) -> [Reason] {
+        let projects = library.projectRecords
+        let record = projects[index]
+        let fact = compiled.facts[index]
+        var reasons: [Reason] = []
+        switch why {
+        case .excluded: break
+        case .lockedOut: reasons.append(.lockedOut)
+        case .loanOnly: reasons.append(.loanOnly)
+        case .ineligible:
+            let fund = scenario.funds[record.fund ?? 0]
+            reasons.append(.ineligible(fund: fund.name, rule: fund.eligible?.source ?? ""))
+        case .outsideHorizon:
+            reasons.append(.outsideHorizon(years: record.requestOutsideHorizon.map(\.year)))
+        case .minShareImpossible:
+            reasons.append(.minShareImpossible(cap: fact.cap, minShare: record.minShare, limitedBy: fact.capLimitedBy))
+        case .requiresUnfundable:
+            reasons.append(.requiresUnfundable(project: fact.blockingRequirement.map { projects[$0].id } ?? ""))
+        case .notChosen:
+            if status == .optimal || status == .feasible { reasons.append(.notChosen) }
+        case .funded:
+            if record.lock == .lockedIn { reasons.append(.lockedIn) }
+            if share >= 1 - 1e-12 {
+                reasons.append(.fundedFull)
+            } else if share >= fact.cap - 1e-9 {
+                reasons.append(.fundedAtCap(share: share, limitedBy: fact.capLimitedBy))
+            } else {
+                reasons.append(.fundedPartial(share: share))
+            }
+            for required in record.requires { reasons.append(.requiresFunded(project: projects[required].id)) }
+        }
+        return reasons
+    }
+
+    /// The parks newly named at the point, by year then id, each with the naming fund's award.
+    func namedParks(_ named: Set<Int>) -> [NamedPark] {
         let award = scenario.funds.first { $0.kind == .namingAward }?.award ?? 0
-        let namedParks = compiled.naming.filter { named.contains($0.park) }.map { candidate in
+        return compiled.naming.filter { named.contains($0.park) }.map { candidate in
             let park = library.parkRecords[candidate.park]
             return NamedPark(id: park.id, name: park.name, city: library.cityIDs[park.city], namedIn: candidate.year, award: award)
         }.sorted { ($0.namedIn, $0.id) < ($1.namedIn, $1.id) }
+    }
 
+    /// Each fund's budget and use per horizon year.
+    func fundOutcomes(_ outcomes: [ProjectOutcome], namedParks: [NamedPark]) -> [FundOutcome] {
+        let years = scenario.years
+        let projects = library.projectRecords
         var funds: [FundOutcome] = []
         for (fundIndex, fund) in scenario.funds.enumerated() {
             var used = Array(repeating: 0.0, count: years.count)
@@ -146,20 +182,7 @@ public struct AllocationDecoder {
             }
             funds.append(FundOutcome(id: fund.id, name: fund.name, kind: fund.kind, budget: years.map { fund.budget(in: $0) }, used: used))
         }
-
-        var limits: [LimitOutcome] = []
-        var targets: [TargetOutcome] = []
-        if let values {
-            limits = LimitDecoder(limits: scenario.limits).outcomes(compiled.limitRows, model: compiled.model, values: values)
-            targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks)
-        }
-        return Allocation(
-            scenario: scenario.name, inputsSHA256: inputsSHA256, status: status, objective: nil, bestBound: nil, gap: nil,
-            solverName: solverName, solverVersion: solverVersion, objectiveSense: scenario.objective.sense, years: years,
-            cities: zip(library.cityIDs, library.cityNames).map { CityInfo(id: $0, name: $1) }, funds: funds,
-            projects: outcomes, parks: namedParks, limits: limits, targets: targets, findings: compiled.findings,
-            diagnosis: nil, ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
-            parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
+        return funds
     }
 
     func targetOutcomes(_ values: [Double], outcomes: [ProjectOutcome], namedParks: [NamedPark]) -> [TargetOutcome] {

@@ -1,0 +1,14 @@
+public struct NamedPark: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var city: String
+    public var namedIn: Int
+    public var award: Double
+    public init(id: String, name: String, city: String, namedIn: Int, award: Double) {
+        self.id = id
+        self.name = name
+        self.city = city
+        self.namedIn = namedIn
+        self.award = award
+    }
+}

@@ -1,0 +1,57 @@
+public struct ExclusionHit: Sendable, Hashable {
+    public var rule: String
+    public var reason: String
+    public init(rule: String, reason: String) {
+        self.rule = rule
+        self.reason = reason
+    }
+}
+
+/// One project's result (one row of projects.csv, one entry of allocation.json `projects`).
+public struct ProjectOutcome: Sendable {
+    public var id: String
+    public var name: String
+    public var park: String
+    public var city: String
+    public var fund: String?
+    public var category: String
+    public var investment: Double
+    /// Requested subsidy per horizon year (万元), aligned with `Allocation.years`.
+    public var request: [Double]
+    public var funded: Bool
+    public var share: Double
+    /// Subsidy per horizon year (万元), aligned with `Allocation.years`.
+    public var subsidy: [Double]
+    public var score: Double
+    public var excludedBy: [ExclusionHit]
+    public var why: WhyCode
+    public var reasons: [Reason]
+    /// Requests after the horizon (后续年度需求): not funded in this scenario, shown to the reader.
+    public var laterRequest: [YearlyAmount]
+
+    public init(
+        id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,
+        request: [Double], funded: Bool, share: Double, subsidy: [Double], score: Double,
+        excludedBy: [ExclusionHit], why: WhyCode, reasons: [Reason], laterRequest: [YearlyAmount] = []
+    ) {
+        self.laterRequest = laterRequest
+        self.id = id
+        self.name = name
+        self.park = park
+        self.city = city
+        self.fund = fund
+        self.category = category
+        self.investment = investment
+        self.request = request
+        self.funded = funded
+        self.share = share
+        self.subsidy = subsidy
+        self.score = score
+        self.excludedBy = excludedBy
+        self.why = why
+        self.reasons = reasons
+    }
+
+    public var requestTotal: Double { request.reduce(0, +) }
+    public var subsidyTotal: Double { subsidy.reduce(0, +) }
+}

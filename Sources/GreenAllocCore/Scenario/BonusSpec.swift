@@ -1,0 +1,13 @@
+/// SPEC §4.1 and §5.
+public struct BonusSpec: Sendable {
+    public var name: String
+    public var when: RuleText
+    public var factor: Double
+    public var location: SourceLocation?
+    public init(name: String, when: RuleText, factor: Double, location: SourceLocation? = nil) {
+        self.name = name
+        self.when = when
+        self.factor = factor
+        self.location = location
+    }
+}

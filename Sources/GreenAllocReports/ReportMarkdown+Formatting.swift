@@ -1,0 +1,64 @@
+import GreenAllocCore
+
+/// report.md: how figures, statuses, cities and categories are written.
+extension ReportMarkdown.Report {
+    func money(_ value: Double) -> String { MoneyFormat.display(value) }
+    func money(_ value: Double?) -> String { value.map(money) ?? "—" }
+
+    /// A figure in a rule's own unit: up to 4 decimals, trailing zeros dropped, thousands separators.
+    func figure(_ value: Double?, places: Int = 4) -> String {
+        guard let value else { return "—" }
+        var text = MoneyFormat.fixed(value, places: places, grouping: true)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    func ratio(_ part: Double, of whole: Double) -> String {
+        whole > 0 ? MoneyFormat.fixed(part / whole * 100, places: 1) + "%" : "—"
+    }
+
+    func cityLabel(_ id: String) -> String {
+        cityNames[id].map { "\($0)（\(id)）" }.map { zh ? $0 : $0.replacingFullWidthParentheses() } ?? id
+    }
+
+    func statusText(_ status: AllocationStatus) -> String {
+        switch status {
+        case .optimal: pick("最优（optimal）", "optimal")
+        case .feasible: pick("可行，未证明最优（feasible）", "feasible, not proved optimal")
+        case .infeasible: pick("不可行（infeasible）", "infeasible")
+        case .noSolution: pick("时限内未找到可行解（no_solution）", "no solution within the time limit")
+        }
+    }
+
+    func categoryText(_ category: String) -> String {
+        let chinese = [
+            "air": "大气", "water": "水", "soil": "土壤", "rural": "农村", "solid_waste": "固废", "carbon": "降碳",
+            "capacity": "能力建设",
+        ]
+        if zh, let name = chinese[category] { return "\(name)（\(category)）" }
+        return category.isEmpty ? "—" : category
+    }
+
+    func yes(_ flag: Bool) -> String { flag ? pick("是", "yes") : pick("否", "no") }
+
+    var fundedProjects: [ProjectOutcome] { allocation.projects.filter(\.funded) }
+
+    func yearValue(_ values: [Double], _ index: Int) -> Double { index < values.count ? values[index] : 0 }
+}
+
+extension String {
+    /// `济南（370100）` → `济南 (370100)` for the English report.
+    fileprivate func replacingFullWidthParentheses() -> String {
+        var result = ""
+        for character in self {
+            switch character {
+            case "（": result += " ("
+            case "）": result += ")"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
