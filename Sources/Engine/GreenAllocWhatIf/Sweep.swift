@@ -121,15 +121,8 @@ extension WhatIfRunner {
         let result = try solver.solve(model, parameters: parameters(start: start.map { scalable.improvedStart($0, model: model) }))
         point.seconds = clock() - began
         point.warmStarted = result.usedStart
-        switch (result.termination, result.primal) {
-        case (_, .feasiblePoint):
-            point.status = result.termination == .optimal ? .optimal : .feasible
-        case (.infeasible, _), (.infeasibleOrUnbounded, _):
-            return (point, nil)
-        default:
-            point.status = .noSolution
-            return (point, nil)
-        }
+        point.status = AllocationStatus(result)
+        guard point.status == .optimal || point.status == .feasible else { return (point, nil) }
         let values = result.values
         let compiled = scalable.compiled
         point.objective = model.objectiveValue(values)

@@ -139,10 +139,7 @@ struct ScalableModel: Sendable {
     /// A better first incumbent lets the solver prune more.
     func improvedStart(_ start: [Double], model: Model) -> [Double] {
         guard model.sense == .maximize, start.count == model.columnCount else { return start }
-        var byColumn = [[(row: Int, coefficient: Double)]](repeating: [], count: model.columnCount)
-        for (row, entry) in model.rows.enumerated() {
-            for term in entry.terms { byColumn[term.column].append((row, term.coefficient)) }
-        }
+        let byColumn = model.columnView()
         var activity = model.rows.indices.map { model.activity(ofRow: $0, start) }
         var values = start
         var candidates: [(changes: [(Int, Double)], ratio: Double)] = []
