@@ -71,7 +71,7 @@ let package = Package(
             name: "GreenAllocCoreTests", dependencies: ["GreenAllocCore", "MILP", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GreenAllocInputsTests", dependencies: ["GreenAllocInputs", "GreenAllocCore"],
+            name: "GreenAllocInputsTests", dependencies: ["GreenAllocInputs", "GreenAllocCore", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocReportsTests", dependencies: ["GreenAllocReports", "GreenAllocCore", "MILP"],

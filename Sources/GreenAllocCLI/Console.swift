@@ -1,10 +1,12 @@
 internal import Foundation
 public import MILP
+internal import Synchronization
 
 /// Where a command writes: standard output carries only the requested document; everything else (progress,
 /// warnings, findings) goes to standard error. Tests pass a capturing console.
-public final class Console: @unchecked Sendable {
-    private let lock = NSLock()
+public final class Console: Sendable {
+    /// Keeps the lines of concurrent writers whole.
+    private let lock = Mutex<Void>(())
     private let writeOut: @Sendable (String) -> Void
     private let writeError: @Sendable (String) -> Void
     /// Set by Ctrl-C (SIGINT) or SIGTERM: solves stop, nothing more is written, the exit code is 130.
@@ -27,31 +29,25 @@ public final class Console: @unchecked Sendable {
     /// incomplete, so it is never printed.
     public func out(_ text: String) {
         if interruption.isCancelled { return }
-        lock.lock()
-        defer { lock.unlock() }
-        writeOut(text)
+        lock.withLock { _ in writeOut(text) }
     }
 
     public func error(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        writeError(text)
+        lock.withLock { _ in writeError(text) }
     }
 
     /// A console that keeps everything in memory (for tests).
-    public final class Capture: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outText = ""
-        private var errorText = ""
+    public final class Capture: Sendable {
+        private let texts = Mutex<(out: String, error: String)>(("", ""))
         /// The flag every console of this capture shares (a test sets it to simulate Ctrl-C).
         public let interruption = CancellationFlag()
         public init() {}
-        public var out: String { lock.withLock { outText } }
-        public var error: String { lock.withLock { errorText } }
+        public var out: String { texts.withLock { $0.out } }
+        public var error: String { texts.withLock { $0.error } }
         public var console: Console {
             Console(
-                out: { [self] text in lock.withLock { outText += text } },
-                error: { [self] text in lock.withLock { errorText += text } }, interruption: interruption)
+                out: { [self] text in texts.withLock { $0.out += text } },
+                error: { [self] text in texts.withLock { $0.error += text } }, interruption: interruption)
         }
     }
 }

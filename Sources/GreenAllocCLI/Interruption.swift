@@ -22,30 +22,34 @@ extension CommandLineRunner {
     }
 }
 
+/// Dispatch sources rather than `signal` handlers: a handler may only call async-signal-safe functions, while
+/// a source runs its block on an ordinary queue, where it can set the flag, print and remove directories.
 private enum SignalHandlers {
-    nonisolated(unsafe) static var sources: [any DispatchSourceSignal] = []
-    static let count = Mutex<Int>(0)
+    /// Kept alive for the life of the process (a released source stops delivering).
+    static let sources = Mutex<[any DispatchSourceSignal]>([])
+    static let count = Atomic<Int>(0)
 
     static func install(console: Console) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                let seen = count.withLock { value in
-                    value += 1
-                    return value
-                }
-                if seen == 1 {
-                    console.interruption.cancel()
-                    console.error("greenalloc: interrupted; stopping the solver, nothing will be written (again to stop at once)\n")
-                } else {
-                    OutputDirectory.removeDirectoriesInProgress()
-                    console.error("greenalloc: interrupted; nothing was written\n")
-                    _exit(ExitStatus.interrupted)
-                }
+        sources.withLock { sources in
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { interrupted(console: console) }
+                source.resume()
+                sources.append(source)
             }
-            source.resume()
-            sources.append(source)
+        }
+    }
+
+    /// The first signal asks the solve to stop; the second removes directories being written and exits.
+    static func interrupted(console: Console) {
+        if count.add(1, ordering: .relaxed).newValue == 1 {
+            console.interruption.cancel()
+            console.error("greenalloc: interrupted; stopping the solver, nothing will be written (again to stop at once)\n")
+        } else {
+            OutputDirectory.removeDirectoriesInProgress()
+            console.error("greenalloc: interrupted; nothing was written\n")
+            _exit(ExitStatus.interrupted)
         }
     }
 }

@@ -38,8 +38,8 @@ public enum BankCSV {
 
     public static func render(_ allocation: Allocation, bank id: String, language: ReportLanguage = .zh) -> String {
         let nested = allocation.loanStage?.details?.nested != nil
-        var lines = [ProjectsCSV.line(header(nested: nested))]
-        for row in rows(allocation, bank: id, language: language) { lines.append(ProjectsCSV.line(row.cells(nested: nested))) }
+        var lines = [CSVRecord.line(header(nested: nested))]
+        for row in rows(allocation, bank: id, language: language) { lines.append(CSVRecord.line(row.cells(nested: nested))) }
         return lines.joined()
     }
 

@@ -33,7 +33,7 @@ public enum LoansCSV {
         let waitlists = details.banks.map { bank in
             Dictionary(bank.waitlist.map { ($0.project, $0.reason) }, uniquingKeysWith: { first, _ in first })
         }
-        var lines = [ProjectsCSV.line(header(details))]
+        var lines = [CSVRecord.line(header(details))]
         for candidate in details.candidates {
             let loan = loans[candidate.project]
             let outcome = outcomes[candidate.project]
@@ -51,7 +51,7 @@ public enum LoansCSV {
                     cells.append(candidate.banks.contains(bank.id) ? "could_take" : "")
                 }
             }
-            lines.append(ProjectsCSV.line(cells))
+            lines.append(CSVRecord.line(cells))
         }
         return lines.joined()
     }

@@ -20,7 +20,7 @@ public enum ProjectsCSV {
         header += ["funded", "share"]
         header += allocation.years.map { "subsidy_\($0)" }
         header += ["subsidy_total", "score", "why", "excluded_by", "reasons"]
-        var lines = [line(header)]
+        var lines = [CSVRecord.line(header)]
         for project in allocation.projects {
             var cells = [
                 project.id, project.name, project.park, project.city, project.fund ?? "", project.category,
@@ -34,7 +34,7 @@ public enum ProjectsCSV {
                 project.excludedBy.map(\.rule).joined(separator: ";"),
                 project.reasons.map(words.text).joined(separator: "；"),
             ]
-            lines.append(line(cells))
+            lines.append(CSVRecord.line(cells))
         }
         return lines.joined()
     }
@@ -46,23 +46,6 @@ public enum ProjectsCSV {
 
     public static func withByteOrderMark(_ text: String) -> [UInt8] {
         byteOrderMark + Array(text.utf8)
-    }
-
-    /// One CSV record, LF-terminated.
-    public static func line(_ cells: [String]) -> String {
-        cells.map(quoted).joined(separator: ",") + "\n"
-    }
-
-    /// RFC 4180: a cell containing a comma, a quote, CR or LF is enclosed in quotes, inner quotes doubled.
-    public static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return cell
-        }
-        var result = "\""
-        for character in cell {
-            result.append(character == "\"" ? "\"\"" : String(character))
-        }
-        return result + "\""
     }
 
     private static func value(_ values: [Double], at index: Int) -> Double {

@@ -70,9 +70,9 @@ public enum WhatIfCompareOutput {
     /// project whose decision differs (its share per scenario).
     public static func csv(_ comparison: Comparison) -> String {
         let labels = comparison.scenarios.map(\.label)
-        var lines = [ProjectsCSV.line(["section", "key", "name"] + labels)]
+        var lines = [CSVRecord.line(["section", "key", "name"] + labels)]
         func add(_ section: String, _ key: String, _ name: String, _ cells: [String]) {
-            lines.append(ProjectsCSV.line([section, key, name] + cells))
+            lines.append(CSVRecord.line([section, key, name] + cells))
         }
         let all = comparison.scenarios
         add("status", "", "", all.map { $0.status.rawValue })

@@ -10,9 +10,9 @@ public enum WhatIfSweepOutput {
     ]
 
     public static func csv(_ sweep: SweepResult) -> String {
-        var text = ProjectsCSV.line(csvHeader)
+        var text = CSVRecord.line(csvHeader)
         for point in sweep.points {
-            text += ProjectsCSV.line([
+            text += CSVRecord.line([
                 point.scale.description, MoneyFormat.plain(point.budgetTotal),
                 point.objective.map { $0.description } ?? "", point.status.rawValue, String(point.fundedCount),
                 MoneyFormat.plain(point.subsidyTotal), point.marginal.map { $0.description } ?? "",

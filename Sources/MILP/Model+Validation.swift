@@ -1,7 +1,4 @@
 extension Model {
-    /// Longest name GLPK accepts (it aborts the process on longer names).
-    public static let maximumNameLength = 255
-
     /// Checks everything a solver relies on and that GLPK would abort on or silently get wrong.
     ///
     /// - every objective coefficient, matrix coefficient and the objective constant are finite;
@@ -75,21 +72,6 @@ extension Model {
         if let index = start.firstIndex(where: { !$0.isFinite }) {
             throw ModelError(
                 .startLength, "the starting value of column '\(columns[index].name)' is \(start[index])")
-        }
-    }
-
-    /// True when `name` is non-empty, at most 255 bytes and made of `[A-Za-z0-9_.]`.
-    public static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= maximumNameLength && name.utf8.allSatisfy(isNameByte)
-    }
-
-    static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
-            true
-        default:
-            false
         }
     }
 

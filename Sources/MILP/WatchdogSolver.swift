@@ -1,13 +1,5 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-internal import Synchronization
-
-/// Bounds the wall clock of another solver: the solve runs on its own thread while the calling thread waits.
+/// Bounds the wall clock of another solver: the solve runs on its own `SolverThread` while the calling thread
+/// waits.
 ///
 /// GLPK checks its time limit and the cancellation flag only between branch-and-bound nodes, so a long root LP
 /// (or feasibility pump) can run far past both. When the inner solve has not returned
@@ -57,15 +49,14 @@ public struct WatchdogSolver: Solver {
         guard parameters.timeLimit != nil || flag != nil else { return try inner.solve(model, parameters: parameters) }
 
         let inner = self.inner
-        let job = WatchdogJob { [parameters] in Result { try inner.solve(model, parameters: parameters) } }
-        guard job.start() else { return try checked(inner.solve(model, parameters: parameters)) }
+        let job = SolverThread { [parameters] in Result { try inner.solve(model, parameters: parameters) } }
 
         let clock = ContinuousClock()
         let began = clock.now
         let limitDeadline = parameters.timeLimit.map { began + Self.duration($0 + grace(forLimit: $0)) }
         var interruptDeadline: ContinuousClock.Instant?
         while true {
-            if let outcome = job.wait(milliseconds: 20) { return try checked(outcome.get()) }
+            if let outcome = job.wait(timeout: 0.02) { return try checked(outcome.get()) }
             let now = clock.now
             if flag?.isCancelled == true {
                 let deadline = interruptDeadline ?? now + Self.duration(interruptGrace)
@@ -99,75 +90,5 @@ public struct WatchdogSolver: Solver {
     static func format(_ seconds: Double) -> String {
         let tenths = (seconds * 10).rounded() / 10
         return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
-    }
-}
-
-/// One solve on its own detached thread; the result is handed back through a mutex and a semaphore.
-final class WatchdogJob: Sendable {
-    private let work: @Sendable () -> Result<SolverResult, any Error>
-    private let outcome = Mutex<Result<SolverResult, any Error>?>(nil)
-    #if canImport(Glibc) || canImport(Musl)
-    private nonisolated(unsafe) let semaphore: UnsafeMutablePointer<sem_t>
-    #endif
-
-    init(_ work: @escaping @Sendable () -> Result<SolverResult, any Error>) {
-        self.work = work
-        #if canImport(Glibc) || canImport(Musl)
-        semaphore = .allocate(capacity: 1)
-        sem_init(semaphore, 0, 0)
-        #endif
-    }
-
-    deinit {
-        #if canImport(Glibc) || canImport(Musl)
-        sem_destroy(semaphore)
-        semaphore.deallocate()
-        #endif
-    }
-
-    /// Starts the thread (8 MiB of stack); false when no thread could be created.
-    func start() -> Bool {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setstacksize(&attributes, 8 << 20)
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        #else
-        var thread = pthread_t()
-        #endif
-        let created = pthread_create(&thread, &attributes, { context in
-            guard let context else { return nil }
-            Unmanaged<WatchdogJob>.fromOpaque(context).takeRetainedValue().run()
-            return nil
-        }, context)
-        if created != 0 { Unmanaged<WatchdogJob>.fromOpaque(context).release() }
-        return created == 0
-    }
-
-    private func run() {
-        let result = work()
-        outcome.withLock { $0 = result }
-        #if canImport(Glibc) || canImport(Musl)
-        sem_post(semaphore)
-        #endif
-    }
-
-    /// The outcome, waiting at most `milliseconds` for it.
-    func wait(milliseconds: Int) -> Result<SolverResult, any Error>? {
-        if let done = outcome.withLock({ $0 }) { return done }
-        #if canImport(Glibc) || canImport(Musl)
-        var deadline = timespec()
-        clock_gettime(CLOCK_REALTIME, &deadline)
-        deadline.tv_nsec += milliseconds * 1_000_000
-        deadline.tv_sec += deadline.tv_nsec / 1_000_000_000
-        deadline.tv_nsec %= 1_000_000_000
-        while sem_timedwait(semaphore, &deadline) != 0, errno == EINTR {}
-        #else
-        usleep(UInt32(milliseconds) * 1000)
-        #endif
-        return outcome.withLock { $0 }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A random small scenario in plain Swift values, with its YAML and CSV text. The `ReferenceEvaluator` reads
 /// the Swift values and applies SPEC §2–§4 by enumeration, sharing no code with greenalloc's compiler.
@@ -262,17 +263,11 @@ enum ReferenceEvaluator {
     }
 }
 
-/// SplitMix64, for reproducible random scenarios.
+/// Reproducible random scenarios: TestSupport's SplitMix64 from a spread seed, with helpers.
 struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func double(_ range: ClosedRange<Double>) -> Double {
         let unit = Double(next() >> 11) / Double(1 << 53)
         return ((range.lowerBound + unit * (range.upperBound - range.lowerBound)) * 100).rounded() / 100

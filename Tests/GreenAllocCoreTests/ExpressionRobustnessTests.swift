@@ -1,4 +1,5 @@
 import GreenAllocCore
+import TestSupport
 import Testing
 
 @Suite struct ExpressionRobustnessTests {
@@ -86,7 +87,7 @@ import Testing
             "\t", "\n", "\"", "&&", "|", "（", "复", "é", "e\u{301}", "\u{0}", "🙂", "$", "%", ".", "_", "AND",
         ]
         let characters = Array("abcxyz_.'\"()[],+-*/<>=! 0123456789复查\u{301}🙂\t\n")
-        var generator = SeededGenerator(state: 20_220_331)
+        var generator = SplitMix64(seed: 20_220_331)
         var compiled = 0
         for round in 0..<4_000 {
             var source = ""
@@ -125,7 +126,7 @@ import Testing
             "as_of - project.start <= 365 and project.finance_tier not in ['none']",
         ]
         let replacements = Array("'()[],.+-*/<>= 0129az复\n")
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(seed: 7)
         for round in 0..<3_000 {
             var characters = Array(rules[round % rules.count])
             let position = Int.random(in: 0..<characters.count, using: &generator)

@@ -1,5 +1,6 @@
 import GreenAllocCore
 import GreenAllocInputs
+import TestSupport
 import Testing
 
 @Suite struct CSVReaderRFC4180Tests {
@@ -180,7 +181,7 @@ import Testing
     }
 
     @Test func binaryGarbage() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let garbage = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let found = errors(garbage)
         #expect(found.count == 1)
@@ -267,18 +268,5 @@ import Testing
             return
         }
         #expect(errors.diagnostics.first?.message == "cannot read the file: it is a directory, not a CSV file")
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GreenAllocCore
 import GreenAllocInputs
+import TestSupport
 import Testing
 
 /// Throughput of reading and typing a generated 50 MB projects table. Off by default (it allocates a lot and
@@ -12,7 +13,7 @@ import Testing
 
     /// A projects-like table of about `bytes` bytes: ids, Chinese names, money, dates, flags, quoted notes.
     static func generate(bytes target: Int) -> [UInt8] {
-        var generator = SplitMix(seed: 2022)
+        var generator = SplitMix64(seed: 2022)
         var text = "id,name,park,city,fund,category,investment,request_2022,request_2023,start,naming_prerequisite,co2_t,note\r\n"
         var output: [UInt8] = []
         output.reserveCapacity(target + 1024)

@@ -1,4 +1,5 @@
 import GreenAllocCore
+import TestSupport
 import Testing
 
 @Suite struct CSVTypingTests {
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func parseDecimalMatchesTheStandardLibrary() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<20_000 {
             let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
             for text in ["\(value)", String(format6(generator.next()))] {

@@ -20,12 +20,12 @@ import Testing
     }
 
     @Test func quotingFollowsRFC4180() {
-        #expect(ProjectsCSV.quoted("plain 中文") == "plain 中文")
-        #expect(ProjectsCSV.quoted("a,b") == "\"a,b\"")
-        #expect(ProjectsCSV.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(ProjectsCSV.quoted("two\nlines") == "\"two\nlines\"")
-        #expect(ProjectsCSV.quoted("cr\r\nlf") == "\"cr\r\nlf\"")
-        #expect(ProjectsCSV.line(["a", "b,c", ""]) == "a,\"b,c\",\n")
+        #expect(CSVRecord.quoted("plain 中文") == "plain 中文")
+        #expect(CSVRecord.quoted("a,b") == "\"a,b\"")
+        #expect(CSVRecord.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVRecord.quoted("two\nlines") == "\"two\nlines\"")
+        #expect(CSVRecord.quoted("cr\r\nlf") == "\"cr\r\nlf\"")
+        #expect(CSVRecord.line(["a", "b,c", ""]) == "a,\"b,c\",\n")
     }
 
     @Test func everyRowHasTheHeadersWidth() {

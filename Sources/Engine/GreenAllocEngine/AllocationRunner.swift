@@ -114,37 +114,33 @@ public struct AllocationRunner {
         let first = try solver.solve(compiled.model, parameters: parameters)
         statistics.solveSeconds = clock() - solveStart
 
-        switch (first.termination, first.primal) {
-        case (.infeasible, _), (.infeasibleOrUnbounded, .noSolution):
+        let status = AllocationStatus(first)
+        switch status {
+        case .infeasible:
             let diagnosisStart = clock()
             let diagnosis = try ConflictFinder(scenario: scenario, library: library, compiled: compiled, solver: solver)
                 .diagnoseInfeasible(preferring: blocking, timeBudget: diagnosisBudget)
             statistics.diagnosisSeconds += clock() - diagnosisStart
             return (decoder.infeasible(diagnosis: diagnosis), statistics)
-        case (_, .noSolution):
+        case .noSolution:
             return (decoder.noSolution(result: first), statistics)
-        default:
+        case .optimal, .feasible:
             break
         }
 
         var final = first
-        let status: AllocationStatus = first.termination == .optimal ? .optimal : .feasible
         if status == .optimal, settings.tiebreak, scenario.objective.sense == .maximizeBenefit, let optimum = first.objective {
             // Tie rule (SPEC §4.1): keep the objective within 1e-7 × max(1, |optimum|) and minimize the subsidy.
-            var tie = compiled.model
-            let terms = compiled.reportedObjective.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
-            tie.addRow("tiebreak_objective", terms: terms, lower: optimum - 1e-7 * Swift.max(1, abs(optimum)))
-            tie.replaceObjective(compiled.subsidyObjective(library: library), sense: .minimize)
-            parameters.start = first.values
+            let subsidy = ObjectiveStep(
+                keeping: "tiebreak_objective", then: compiled.subsidyObjective(library: library), sense: .minimize)
             // MIR cuts slow this solve several-fold and help nothing here (baseline: 6 s with them, 0.4 s without).
             parameters.roundingCuts = false
             let tieStart = clock()
-            let second = try solver.solve(tie, parameters: parameters)
+            let tie = try solver.solveLexicographically(
+                compiled.model, from: first.values, optimum: optimum, steps: [subsidy], parameters: parameters)
             statistics.tiebreakSeconds = clock() - tieStart
-            statistics.tiebreakStatus = second.termination.rawValue
-            if second.hasSolution, compiled.model.verify(second.values, tolerance: 1e-6).isEmpty {
-                final = second
-            }
+            statistics.tiebreakStatus = tie.results.first?.termination.rawValue
+            if let accepted = tie.accepted { final = accepted }
         }
         var allocation = decoder.solved(result: final, status: status, firstResult: first)
 

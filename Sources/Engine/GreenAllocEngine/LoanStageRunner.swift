@@ -52,53 +52,28 @@ public struct LoanStageRunner {
             log: settings.solverLog,
             concurrent: true, logHandler: settings.logHandler)
         parameters.nodeLimit = nodeLimit
-        var solves = 0
-        var status = AllocationStatus.optimal
-        var values = Array(repeating: 0.0, count: model.columnCount)
-        guard model.columnCount > 0 || model.rowCount > 0 else { return (status, values, solves) }
+        guard model.columnCount > 0 || model.rowCount > 0 else {
+            return (.optimal, Array(repeating: 0.0, count: model.columnCount), 0)
+        }
         parameters.start = start
         let first = try solver.solve(model, parameters: parameters)
-        solves += 1
-        switch (first.termination, first.primal) {
-        case (.infeasible, _), (.infeasibleOrUnbounded, .noSolution):
-            return (.infeasible, nil, solves)
-        case (_, .noSolution):
-            return (.noSolution, nil, solves)
-        default:
-            status = first.termination == .optimal ? .optimal : .feasible
-            values = first.values
+        let status = AllocationStatus(first)
+        guard status == .optimal || status == .feasible else { return (status, nil, 1) }
+        guard status == .optimal, model.columnCount > 0 else { return (status, first.values, 1) }
+        // (2) most volume among (near-)equal scores, then (3) the deterministic preference.
+        let positions = Dictionary(uniqueKeysWithValues: built.eligible.enumerated().map { ($1, $0) })
+        let count = Double(built.eligible.count + 1)
+        let volume = model.columns.indices.map { library.projectRecords[built.pairs[$0].project].loanNeed }
+        let preference = model.columns.indices.map {
+            Double(built.pairs[$0].bank + 1) + Double(positions[built.pairs[$0].project] ?? 0) / (2 * count)
         }
-        if status == .optimal, model.columnCount > 0 {
-            // (2) most volume among (near-)equal scores, then (3) the deterministic preference.
-            var sequence = model
-            let positions = Dictionary(uniqueKeysWithValues: built.eligible.enumerated().map { ($1, $0) })
-            let count = Double(built.eligible.count + 1)
-            let stages: [(name: String, sense: Model.Sense, coefficient: (Int) -> Double)] = [
-                ("lex_score", .maximize, { self.library.projectRecords[built.pairs[$0].project].loanNeed }),
-                ("lex_volume", .minimize, {
-                    Double(built.pairs[$0].bank + 1) + Double(positions[built.pairs[$0].project] ?? 0) / (2 * count)
-                }),
-            ]
-            for stage in stages {
-                let current = sequence.objective
-                let optimum = sequence.objectiveValue(values)
-                let keep = 1e-7 * Swift.max(1, abs(optimum))
-                let terms = current.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
-                if sequence.sense == .maximize {
-                    sequence.addRow(stage.name, terms: terms, lower: optimum - keep)
-                } else {
-                    sequence.addRow(stage.name, terms: terms, upper: optimum + keep)
-                }
-                sequence.replaceObjective(model.columns.indices.map(stage.coefficient), sense: stage.sense)
-                parameters.start = values
-                let next = try solver.solve(sequence, parameters: parameters)
-                solves += 1
-                guard next.hasSolution, model.verify(next.values, tolerance: 1e-6).isEmpty else { break }
-                values = next.values
-                if next.termination != .optimal { break }
-            }
-        }
-        return (status, values, solves)
+        let sequence = try solver.solveLexicographically(
+            model, from: first.values,
+            steps: [
+                ObjectiveStep(keeping: "lex_score", then: volume, sense: .maximize),
+                ObjectiveStep(keeping: "lex_volume", then: preference, sense: .minimize),
+            ], parameters: parameters)
+        return (status, sequence.values, 1 + sequence.solves)
     }
 
     // MARK: Nested view
@@ -176,10 +151,7 @@ public struct LoanStageRunner {
     func greedyStart(_ built: LoanModel, preferring preferred: Set<Int> = []) -> [Double]? {
         let model = built.model
         var activity = Array(repeating: 0.0, count: model.rowCount)
-        var rowsOfColumn: [[(row: Int, coefficient: Double)]] = Array(repeating: [], count: model.columnCount)
-        for (rowIndex, row) in model.rows.enumerated() {
-            for term in row.terms { rowsOfColumn[term.column].append((rowIndex, term.coefficient)) }
-        }
+        let rowsOfColumn = model.columnView()
         var columnsOf: [Int: [Int]] = [:]
         for (column, pair) in built.pairs.enumerated() { columnsOf[pair.project, default: []].append(column) }
         var capacityRow: [Int: Int] = [:]

@@ -58,13 +58,9 @@ extension ExplainContext {
     /// Whether the forced model with the fund raised by `amount` has a plan worth today's optimum (nil:
     /// the solver stopped without deciding).
     func reachesOptimum(_ project: Int, raisedBy amount: Double) -> Bool? {
-        var model = raisingBudget(forcedModel(project), project: project, by: amount)
-        let terms = compiled.reportedObjective.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
-        if maximize {
-            model.addRow("reach_optimum", terms: terms, lower: optimum - tolerance)
-        } else {
-            model.addRow("reach_optimum", terms: terms, upper: optimum + tolerance)
-        }
+        var model = raisingBudget(forcedModel(project), project: project, by: amount).keepingObjective(
+            Model.terms(of: compiled.reportedObjective), at: optimum, within: 1e-6, sense: maximize ? .maximize : .minimize,
+            rowName: "reach_optimum")
         model.replaceObjective(Array(repeating: 0, count: model.columnCount), sense: .maximize)
         var start = point
         adding(project, to: &start)

@@ -9,27 +9,16 @@ extension ExplainContext {
         guard let first = try? solver.solve(model, parameters: parameters()), first.hasSolution,
             let forcedOptimum = first.objective
         else { return nil }
-        var values = first.values
         // Keep as many of today's projects as the forced optimum allows.
-        var keep = model
-        let objectiveTerms = compiled.reportedObjective.enumerated().compactMap { $0.element != 0 ? Term($0.offset, $0.element) : nil }
-        let slack = 1e-7 * Swift.max(1, abs(forcedOptimum))
-        if maximize {
-            keep.addRow("forced_objective", terms: objectiveTerms, lower: forcedOptimum - slack)
-        } else {
-            keep.addRow("forced_objective", terms: objectiveTerms, upper: forcedOptimum + slack)
-        }
-        var overlap = Array(repeating: 0.0, count: keep.columnCount)
+        var overlap = Array(repeating: 0.0, count: model.columnCount)
         for (index, outcome) in allocation.projects.enumerated() where outcome.funded {
             if let funded = compiled.fundedColumn[index] { overlap[funded] = 1 }
         }
-        keep.replaceObjective(overlap, sense: .maximize)
-        if let second = try? solver.solve(keep, parameters: parameters(start: values)), second.hasSolution,
-            compiled.model.verify(second.values).isEmpty || model.verify(second.values).isEmpty
-        {
-            values = second.values
-        }
-        return ForcedIn(objectiveLoss: loss(forcedOptimum), displaced: displaced(values))
+        let keep = ObjectiveStep(keeping: "forced_objective", then: overlap, sense: .maximize)
+        let kept = try? solver.solveLexicographically(
+            model, from: first.values, optimum: forcedOptimum, steps: [keep], parameters: parameters(),
+            accept: { compiled.model.verify($0.values).isEmpty || model.verify($0.values).isEmpty })
+        return ForcedIn(objectiveLoss: loss(forcedOptimum), displaced: displaced(kept?.values ?? first.values))
     }
 
     /// Projects funded today and not at `values`.

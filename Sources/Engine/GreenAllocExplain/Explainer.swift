@@ -73,7 +73,7 @@ struct ExplainContext {
     let timeLimit: Double
     let point: [Double]
     /// (row, coefficient) of every entry of each column.
-    let entriesOfColumn: [[(row: Int, coefficient: Double)]]
+    let entriesOfColumn: [[ColumnEntry]]
     let projectOfColumn: [Int: Int]
     let maximize: Bool
 
@@ -89,13 +89,7 @@ struct ExplainContext {
         self.optimum = optimum
         self.timeLimit = timeLimit
         maximize = compiled.model.sense == .maximize
-        var entriesOfColumn = Array(repeating: [(row: Int, coefficient: Double)](), count: compiled.model.columnCount)
-        for (index, row) in compiled.model.rows.enumerated() {
-            for term in row.terms {
-                entriesOfColumn[term.column].append((index, term.coefficient))
-            }
-        }
-        self.entriesOfColumn = entriesOfColumn
+        entriesOfColumn = compiled.model.columnView()
         var projectOfColumn: [Int: Int] = [:]
         for index in library.projectRecords.indices {
             for column in [compiled.fundedColumn[index], compiled.shareColumn[index]].compactMap({ $0 }) {
@@ -193,19 +187,11 @@ struct ExplainContext {
         let rows = Set(columns(of: project).flatMap { entriesOfColumn[$0].map(\.row) }).sorted()
         for row in rows {
             guard let rule = compiled.rowOrigins[row].conflictRule(scenario: scenario, library: library),
-                !rules.contains(rule), isBinding(row, point)
+                !rules.contains(rule), compiled.model.isBinding(row: row, at: point)
             else { continue }
             rules.append(rule)
         }
         return rules
-    }
-
-    func isBinding(_ row: Int, _ values: [Double]) -> Bool {
-        let bounds = compiled.model.rows[row]
-        let activity = compiled.model.activity(ofRow: row, values)
-        if bounds.upper.isFinite, bounds.upper - activity <= 1e-6 * Swift.max(1, abs(bounds.upper)) { return true }
-        if bounds.lower.isFinite, activity - bounds.lower <= 1e-6 * Swift.max(1, abs(bounds.lower)) { return true }
-        return false
     }
 
     /// Horizon requests of a project and their total.

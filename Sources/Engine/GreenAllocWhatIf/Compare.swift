@@ -1,4 +1,5 @@
 public import GreenAllocCore
+internal import MILP
 
 /// One scenario's figures in a comparison.
 public struct ScenarioSummary: Sendable {
@@ -142,7 +143,7 @@ extension WhatIfRunner {
         let count = runners.count
         let chunkCount = Swift.max(1, Swift.min(threads, count))
         let bounds = (0...chunkCount).map { $0 * count / chunkCount }
-        let chunks: [[Result<Allocation, any Error>]] = parallel(chunkCount) { chunk in
+        let chunks: [[Result<Allocation, any Error>]] = SolverThread.all(chunkCount) { chunk in
             (bounds[chunk]..<bounds[chunk + 1]).map { index in
                 Result { try runners[index].runner.run(runners[index].runner.scenario) }
             }

@@ -2,6 +2,7 @@ public import GreenAllocCore
 internal import GreenAllocEngine
 internal import MILP
 internal import Foundation
+internal import Synchronization
 
 /// One point of a budget sweep.
 public struct SweepPoint: Sendable {
@@ -73,7 +74,7 @@ extension WhatIfRunner {
         let chunkCount = Swift.min(threads, sorted.count)
         let counter = ProgressCounter(total: sorted.count, report: progress)
         let scalable = tiebreak ? nil : ScalableModel(runner: self, scenario: scenario, fund: fund)
-        let chunks: [[(Int, Result<SweepPoint, any Error>)]] = Self.parallel(chunkCount) { chunk in
+        let chunks: [[(Int, Result<SweepPoint, any Error>)]] = SolverThread.all(chunkCount) { chunk in
             var points: [(Int, Result<SweepPoint, any Error>)] = []
             var previous: [Double]?
             for index in stride(from: chunk, to: sorted.count, by: chunkCount) {
@@ -121,15 +122,8 @@ extension WhatIfRunner {
         let result = try solver.solve(model, parameters: parameters(start: start.map { scalable.improvedStart($0, model: model) }))
         point.seconds = clock() - began
         point.warmStarted = result.usedStart
-        switch (result.termination, result.primal) {
-        case (_, .feasiblePoint):
-            point.status = result.termination == .optimal ? .optimal : .feasible
-        case (.infeasible, _), (.infeasibleOrUnbounded, _):
-            return (point, nil)
-        default:
-            point.status = .noSolution
-            return (point, nil)
-        }
+        point.status = AllocationStatus(result)
+        guard point.status == .optimal || point.status == .feasible else { return (point, nil) }
         let values = result.values
         let compiled = scalable.compiled
         point.objective = model.objectiveValue(values)
@@ -160,9 +154,8 @@ extension WhatIfRunner {
 }
 
 /// Counts finished points across threads and reports them.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class ProgressCounter: Sendable {
+    private let done = Atomic<Int>(0)
     let total: Int
     let report: (@Sendable (Int, Int) -> Void)?
     init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
@@ -170,10 +163,7 @@ final class ProgressCounter: @unchecked Sendable {
         self.report = report
     }
     func step() {
-        let now = lock.withLock { () -> Int in
-            done += 1
-            return done
-        }
+        let now = done.add(1, ordering: .relaxed).newValue
         report?(now, total)
     }
 }

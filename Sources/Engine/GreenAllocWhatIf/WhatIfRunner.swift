@@ -76,23 +76,6 @@ public struct WhatIfRunner: Sendable {
         parameters.roundingCuts = false
         return parameters
     }
-
-    /// Runs `work(chunk)` for each chunk on its own thread (at most `threads` at once) and waits for all.
-    static func parallel<T: Sendable>(_ chunks: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
-        let results = ResultBox<T>(count: chunks)
-        let group = DispatchGroup()
-        for chunk in 0..<chunks {
-            group.enter()
-            let thread = Thread {
-                results.set(chunk, work(chunk))
-                group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        group.wait()
-        return results.values
-    }
 }
 
 /// A compiled model whose budget rows for one fund can be rescaled without recompiling (the budget appears
@@ -139,10 +122,7 @@ struct ScalableModel: Sendable {
     /// A better first incumbent lets the solver prune more.
     func improvedStart(_ start: [Double], model: Model) -> [Double] {
         guard model.sense == .maximize, start.count == model.columnCount else { return start }
-        var byColumn = [[(row: Int, coefficient: Double)]](repeating: [], count: model.columnCount)
-        for (row, entry) in model.rows.enumerated() {
-            for term in entry.terms { byColumn[term.column].append((row, term.coefficient)) }
-        }
+        let byColumn = model.columnView()
         var activity = model.rows.indices.map { model.activity(ofRow: $0, start) }
         var values = start
         var candidates: [(changes: [(Int, Double)], ratio: Double)] = []
@@ -215,13 +195,4 @@ struct ScalableModel: Sendable {
         }
         return scale
     }
-}
-
-/// Thread-safe slots for results computed on other threads.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-    var values: [T] { lock.withLock { slots.map { $0! } } }
 }

@@ -63,14 +63,10 @@ public struct Compiler {
         return result.filter { $0.coefficient != 0 }
     }
 
-    /// A name GLPK and LP files accept: the text itself when it is plain ASCII, else prefix + index.
+    /// A name GLPK and LP files accept: the text itself when it is a valid name of at most 64 bytes, else
+    /// prefix + index.
     static func safeName(_ text: String, index: Int, prefix: String = "i") -> String {
-        let allowed = text.utf8.allSatisfy { byte in
-            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
-                || byte == 46
-        }
-        if allowed, !text.isEmpty, text.utf8.count <= 64 { return text }
-        return "\(prefix)\(index)"
+        Model.safeName(text, maximumLength: 64, fallback: "\(prefix)\(index)")
     }
 }
 

@@ -32,20 +32,20 @@ public struct LimitDecoder: Sendable {
                 outcome.value = activity
                 outcome.max = limit.max
                 outcome.min = limit.min
-                if let upper = limit.max, upper - activity <= 1e-6 * Swift.max(1, abs(upper)) { outcome.binding = true }
-                if let lower = limit.min, activity - lower <= 1e-6 * Swift.max(1, abs(lower)) { outcome.binding = true }
+                if let upper = limit.max, Row.isBinding(slack: upper - activity, bound: upper) { outcome.binding = true }
+                if let lower = limit.min, Row.isBinding(slack: activity - lower, bound: lower) { outcome.binding = true }
             case .maxShare:
                 let groupValue = entry.groupTerms.reduce(0) { $0 + $1.coefficient * values[$1.column] }
                 let bound = groupValue - activity
                 outcome.value = groupValue
                 outcome.max = outcome.max.map { Swift.min($0, bound) } ?? bound
-                if -activity <= 1e-6 * Swift.max(1, abs(bound)) { outcome.binding = true }
+                if Row.isBinding(slack: -activity, bound: bound) { outcome.binding = true }
             case .minShare:
                 let groupValue = entry.groupTerms.reduce(0) { $0 + $1.coefficient * values[$1.column] }
                 let bound = groupValue - activity
                 outcome.value = groupValue
                 outcome.min = outcome.min.map { Swift.max($0, bound) } ?? bound
-                if activity <= 1e-6 * Swift.max(1, abs(bound)) { outcome.binding = true }
+                if Row.isBinding(slack: activity, bound: bound) { outcome.binding = true }
             }
             entries[key] = outcome
         }

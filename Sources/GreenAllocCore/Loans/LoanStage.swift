@@ -58,7 +58,7 @@ public struct LoanStage: Sendable {
             for (rowIndex, coefficient) in rowsOfColumn[column] {
                 let row = model.rows[rowIndex]
                 let after = activity[rowIndex] + coefficient
-                let tolerance = 1e-6 * Swift.max(1, abs(row.upper.isFinite ? row.upper : row.lower))
+                let tolerance = Row.tolerance(at: row.upper.isFinite ? row.upper : row.lower)
                 if after > row.upper + tolerance || after < row.lower - tolerance { violated.append(built.origins[rowIndex]) }
             }
             if violated.contains(where: { if case .capacity = $0 { true } else { false } }) { return .capacityReached }
