@@ -44,10 +44,7 @@ public struct LoanStage: Sendable {
         }
         let point = values.map { values in model.columns.indices.map { values[$0] > 0.5 ? 1.0 : 0.0 } }
         let activity = point.map { point in model.rows.indices.map { model.activity(ofRow: $0, point) } } ?? []
-        var rowsOfColumn: [[(row: Int, coefficient: Double)]] = Array(repeating: [], count: model.columnCount)
-        for (rowIndex, row) in model.rows.enumerated() {
-            for term in row.terms { rowsOfColumn[term.column].append((rowIndex, term.coefficient)) }
-        }
+        let rowsOfColumn = model.columnView()
         var columnOf: [Int: [Int: Int]] = [:]
         for (column, pair) in built.pairs.enumerated() { columnOf[pair.project, default: [:]][pair.bank] = column }
 
