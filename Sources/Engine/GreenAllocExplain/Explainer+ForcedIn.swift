@@ -15,8 +15,13 @@ extension ExplainContext {
             if let funded = compiled.fundedColumn[index] { overlap[funded] = 1 }
         }
         let keep = ObjectiveStep(keeping: "forced_objective", then: overlap, sense: .maximize)
+        // The overlap is a whole number at most `today`: a gap below 1 / today stops only once the bound is
+        // less than 1 above the plan found, which is then optimal (the proof at gap 0 could take minutes).
+        let today = overlap.reduce(0, +)
+        var keepParameters = parameters(gap: 0.99 / Swift.max(1, today))
+        keepParameters.roundingCuts = false
         let kept = try? solver.solveLexicographically(
-            model, from: first.values, optimum: forcedOptimum, steps: [keep], parameters: parameters(),
+            model, from: first.values, optimum: forcedOptimum, steps: [keep], parameters: keepParameters,
             accept: { compiled.model.verify($0.values).isEmpty || model.verify($0.values).isEmpty })
         return ForcedIn(objectiveLoss: loss(forcedOptimum), displaced: displaced(kept?.values ?? first.values))
     }
