@@ -5,14 +5,16 @@ extension ExplainContext {
     /// Exact `counterfactual_budget.add`: the smallest Δ (within 0.1%) at which the forced model with the
     /// fund raised by Δ reaches today's optimum. Returns nil when no Δ up to the search bound does; `complete`
     /// is false when a solve ran out of time (the answer is then an upper estimate).
-    func counterfactualAdd(_ project: Int, forcedLoss: Double? = nil) -> (add: Double?, complete: Bool) {
+    /// `forced`: forced_in's loss and plan at today's budget, when known.
+    func counterfactualAdd(_ project: Int, forced: (loss: Double, plan: [Double])? = nil) -> (add: Double?, complete: Bool) {
+        let forcedLoss = forced?.loss
         var complete = true
         var lower = 0.0
         var upper = Double.infinity
         // The forced optimum at `lower` and the objective of the plan that reached at `upper`, when known.
         var valueBelow = forcedLoss.map { optimum - $0 }
         var valueAbove: Double?
-        var below: [Double]?  // the best plan at the largest raise known not to reach: feasible above it
+        var below = forced?.plan  // the best plan at the largest raise known not to reach: feasible above it
         func reaches(_ amount: Double) -> Bool {
             switch reachesOptimum(project, raisedBy: amount, start: below) {
             case .reached(let values, let value):

@@ -159,9 +159,10 @@ struct ExplainContext {
         case .notChosen:
             card.binding = bindingRules(of: index)
             if exact {
-                card.forcedIn = forcedIn(index)
+                let forced = forcedIn(index)
+                card.forcedIn = forced?.forcedIn
                 if maximize, let fund {
-                    let (add, complete) = counterfactualAdd(index, forcedLoss: card.forcedIn?.objectiveLoss)
+                    let (add, complete) = counterfactualAdd(index, forced: forced.map { ($0.forcedIn.objectiveLoss, $0.plan) })
                     card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
                     if !complete { card.exact = false }
                 }
