@@ -5,37 +5,96 @@ extension ExplainContext {
     /// Exact `counterfactual_budget.add`: the smallest Δ (within 0.1%) at which the forced model with the
     /// fund raised by Δ reaches today's optimum. Returns nil when no Δ up to the search bound does; `complete`
     /// is false when a solve ran out of time (the answer is then an upper estimate).
-    func counterfactualAdd(_ project: Int) -> (add: Double?, complete: Bool) {
+    /// `forced`: forced_in's loss and plan at today's budget, when known.
+    func counterfactualAdd(_ project: Int, forced: (loss: Double, plan: [Double])? = nil) -> (add: Double?, complete: Bool) {
+        let forcedLoss = forced?.loss
         var complete = true
+        var lower = 0.0
+        var upper = Double.infinity
+        // The forced optimum at `lower` and the objective of the plan that reached at `upper`, when known.
+        var valueBelow = forcedLoss.map { optimum - $0 }
+        var valueAbove: Double?
+        var below = forced?.plan  // the best plan at the largest raise known not to reach: feasible above it
         func reaches(_ amount: Double) -> Bool {
-            switch reachesOptimum(project, raisedBy: amount) {
-            case true?: return true
-            case false?: return false
-            case nil:
+            switch reachesOptimum(project, raisedBy: amount, start: below) {
+            case .reached(let values, let value):
+                // The plan found needs at most `amount`: its own raise is an upper end too.
+                upper = Swift.min(upper, amount, neededRaise(project, values) ?? amount)
+                valueAbove = value
+                return true
+            case .notReached(let values, let value):
+                if let values { below = values }
+                if amount >= lower {
+                    lower = amount
+                    valueBelow = value
+                }
+                return false
+            case .undecided:
                 complete = false
                 return false
             }
         }
-        if reaches(0) { return (0, complete) }
+        // forcedIn's loss, when known, answers Δ = 0 without a solve.
+        if let forcedLoss {
+            if forcedLoss <= tolerance { return (0, complete) }
+        } else if reaches(0) {
+            return (0, complete)
+        }
         let (_, total) = requestProfile(project)
         guard total > 0 else { return (nil, complete) }  // raising the fund by Δ changes nothing for it
-        var upper: Double
-        if let fit = fittingAmount(project), reaches(fit) {
-            upper = fit
-        } else {
+        let fits = fittingAmount(project).map(reaches) ?? false
+        if !fits {
             // Beyond the saturating raise the budget rows cannot bind: if it does not reach, nothing does.
             let saturation = saturatingAmount(project)
             guard saturation > 0, reaches(saturation) else { return (nil, complete) }
             // A near upper end first (the saturating raise can be far above the answer): ×4 from the request.
-            upper = Swift.min(total, saturation)
-            while upper < saturation, !reaches(upper) { upper = Swift.min(saturation, upper * 4) }
+            var next = Swift.min(total, saturation)
+            while next < upper, !reaches(next) { next = Swift.min(saturation, next * 4) }
         }
-        var lower = 0.0
+        // Interpolation on the objective between the ends; after a guess, a probe 0.09% to the other side of
+        // it, which closes the bracket when the guess was close. A bisection step whenever a guess and its
+        // probe did not halve the bracket.
+        let target = optimum - tolerance
+        var confirm: Double?
+        var guessWidth: Double?  // the bracket's width when the last guess was made
         while upper - lower > 1e-3 * upper {
-            let middle = (lower + upper) / 2
-            if reaches(middle) { upper = middle } else { lower = middle }
+            let width = upper - lower
+            var next = (lower + upper) / 2
+            var guessed = false
+            if let probe = confirm, probe > lower, probe < upper {
+                next = probe
+            } else if guessWidth.map({ width <= $0 / 2 }) ?? true, let low = valueBelow, let high = valueAbove, high > low {
+                let guess = lower + (target - low) / (high - low) * width
+                next = Swift.min(Swift.max(guess, lower + 1e-4 * upper), upper - 1e-4 * upper)
+                guessed = true
+                guessWidth = width
+            } else {
+                guessWidth = nil
+            }
+            confirm = nil
+            if reaches(next) {
+                if guessed { confirm = upper * (1 - 9e-4) }
+            } else if guessed {
+                confirm = next / (1 - 9e-4)
+            }
         }
         return (upper, complete)
+    }
+
+    /// The raise a plan needs: the largest excess of its fund's budget rows, spread back by the request
+    /// profile (nil when it is not feasible at that raise).
+    func neededRaise(_ project: Int, _ values: [Double]) -> Double? {
+        let (request, total) = requestProfile(project)
+        guard total > 0 else { return nil }
+        var amount = 0.0
+        for (position, row) in budgetRows(of: project) where request[position] > 0 {
+            let over = compiled.model.activity(ofRow: row, values) - compiled.model.rows[row].upper
+            amount = Swift.max(amount, over * total / request[position])
+        }
+        amount *= 1 + 1e-9
+        let model = raisingBudget(forcedModel(project), project: project, by: amount)
+        guard model.verify(values).isEmpty, loss(compiled.model.objectiveValue(values)) <= tolerance else { return nil }
+        return amount
     }
 
     /// The smallest Δ at which none of the project's budget rows can bind any more: in every year y it draws,
@@ -55,19 +114,21 @@ extension ExplainContext {
         return Swift.max(0, amount) * (1 + 1e-6) + 1e-6
     }
 
-    /// Whether the forced model with the fund raised by `amount` has a plan worth today's optimum (nil:
-    /// the solver stopped without deciding).
-    func reachesOptimum(_ project: Int, raisedBy amount: Double) -> Bool? {
-        var model = raisingBudget(forcedModel(project), project: project, by: amount).keepingObjective(
-            Model.terms(of: compiled.reportedObjective), at: optimum, within: 1e-6, sense: maximize ? .maximize : .minimize,
-            rowName: "reach_optimum")
-        model.replaceObjective(Array(repeating: 0, count: model.columnCount), sense: .maximize)
-        var start = point
-        adding(project, to: &start)
-        start = settlingShortfalls(start)
-        guard let result = try? solver.solve(model, parameters: parameters(start: start)) else { return nil }
-        if result.hasSolution { return true }
-        return result.termination == .infeasible ? false : nil
+    /// Whether the forced model with the fund raised by `amount` has a plan worth today's optimum (with that
+    /// plan), has none (with its best plan, which stays feasible at any larger raise), or the solver stopped
+    /// without deciding. Solved as an optimization of the forced model (proving its optimum is much cheaper
+    /// for GLPK than proving that "objective ≥ today's optimum" has no plan), from `start` when it fits.
+    func reachesOptimum(_ project: Int, raisedBy amount: Double, start: [Double]? = nil) -> Reach {
+        let model = raisingBudget(forcedModel(project), project: project, by: amount)
+        var first = point
+        adding(project, to: &first)
+        guard let result = try? solver.solve(model, parameters: parameters(start: start ?? settlingShortfalls(first))) else {
+            return .undecided
+        }
+        if result.termination == .infeasible { return .notReached(nil, nil) }
+        guard result.hasSolution, let value = result.objective else { return .undecided }
+        if loss(value) <= tolerance { return .reached(result.values, value) }
+        return result.termination == .optimal ? .notReached(result.values, value) : .undecided
     }
 
     /// Δ that fits the project (at its least share) on top of today's plan in its fund's budgets; nil when
@@ -150,4 +211,12 @@ extension ExplainContext {
         guard cut.isFinite else { return nil }
         return Safety(fund: scenario.funds[fund].id, cut: cut)
     }
+}
+
+enum Reach {
+    /// A plan that reaches, and its objective.
+    case reached([Double], Double)
+    /// The forced optimum's plan and value (nil when no plan funds the project at that raise).
+    case notReached([Double]?, Double?)
+    case undecided
 }

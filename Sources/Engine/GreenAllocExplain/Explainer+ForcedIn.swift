@@ -3,8 +3,9 @@ import MILP
 
 extension ExplainContext {
     /// Exact `forced_in`: the best plan with z_p = 1, then the plan with that objective (within 1e-7) that
-    /// keeps the most of today's projects. nil when no feasible plan funds the project.
-    func forcedIn(_ project: Int) -> ForcedIn? {
+    /// keeps the most of today's projects, with the forced optimum's plan. nil when no feasible plan funds the
+    /// project.
+    func forcedIn(_ project: Int) -> (forcedIn: ForcedIn, plan: [Double])? {
         let model = forcedModel(project)
         guard let first = try? solver.solve(model, parameters: parameters()), first.hasSolution,
             let forcedOptimum = first.objective
@@ -15,10 +16,15 @@ extension ExplainContext {
             if let funded = compiled.fundedColumn[index] { overlap[funded] = 1 }
         }
         let keep = ObjectiveStep(keeping: "forced_objective", then: overlap, sense: .maximize)
+        // The overlap is a whole number at most `today`: a gap below 1 / today stops only once the bound is
+        // less than 1 above the plan found, which is then optimal (the proof at gap 0 could take minutes).
+        let today = overlap.reduce(0, +)
+        var keepParameters = parameters(gap: 0.99 / Swift.max(1, today))
+        keepParameters.roundingCuts = false
         let kept = try? solver.solveLexicographically(
-            model, from: first.values, optimum: forcedOptimum, steps: [keep], parameters: parameters(),
+            model, from: first.values, optimum: forcedOptimum, steps: [keep], parameters: keepParameters,
             accept: { compiled.model.verify($0.values).isEmpty || model.verify($0.values).isEmpty })
-        return ForcedIn(objectiveLoss: loss(forcedOptimum), displaced: displaced(kept?.values ?? first.values))
+        return (ForcedIn(objectiveLoss: loss(forcedOptimum), displaced: displaced(kept?.values ?? first.values)), first.values)
     }
 
     /// Projects funded today and not at `values`.

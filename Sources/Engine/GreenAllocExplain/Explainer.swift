@@ -12,8 +12,11 @@ public import MILP
 ///   solve keeping that optimum (within 1e-7) and keeping as many of today's projects as possible, so
 ///   `displaced` lists only the projects that really have to go;
 /// - `counterfactual_budget` (exact, maximize only, also when no plan funds the project at today's budget):
-///   bisection on Δ with feasibility solves of the forced model plus "objective ≥ today's optimum −
-///   1e-6 × max(1, |optimum|)", Δ spread over the years by the project's requests; first the saturating Δ
+///   bisection on Δ, each step an optimization of the forced model with the fund raised by Δ that reaches
+///   when its optimum is ≥ today's optimum − 1e-6 × max(1, |optimum|) (started from the best plan of the
+///   largest Δ that did not reach, which stays feasible; a plan that reaches also lowers the upper end to
+///   the raise it needs), Δ spread over the years by the project's requests; Δ = 0 is `forced_in`'s
+///   answer; when the plan that fits the project on top of today's is not enough, the saturating Δ
 ///   (the raise beyond which the fund's budget rows can no longer bind) is tried: when even that does not
 ///   reach today's optimum, no raise does and `add` is null; the upper end is then the amount that fits the
 ///   project on top of today's plan, or the saturating Δ; stops within 0.1%;
@@ -156,9 +159,10 @@ struct ExplainContext {
         case .notChosen:
             card.binding = bindingRules(of: index)
             if exact {
-                card.forcedIn = forcedIn(index)
+                let forced = forcedIn(index)
+                card.forcedIn = forced?.forcedIn
                 if maximize, let fund {
-                    let (add, complete) = counterfactualAdd(index)
+                    let (add, complete) = counterfactualAdd(index, forced: forced.map { ($0.forcedIn.objectiveLoss, $0.plan) })
                     card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
                     if !complete { card.exact = false }
                 }
