@@ -20,7 +20,9 @@ public enum ProjectsCSV {
         header += ["funded", "share"]
         header += allocation.years.map { "subsidy_\($0)" }
         header += ["subsidy_total", "score", "why", "excluded_by", "reasons"]
-        var lines = [CSVRecord.line(header)]
+        var text = ""
+        text.reserveCapacity(allocation.projects.count * 256)
+        CSVRecord.append(header, to: &text)
         for project in allocation.projects {
             var cells = [
                 project.id, project.name, project.park, project.city, project.fund ?? "", project.category,
@@ -34,9 +36,9 @@ public enum ProjectsCSV {
                 project.excludedBy.map(\.rule).joined(separator: ";"),
                 project.reasons.map(words.text).joined(separator: "；"),
             ]
-            lines.append(CSVRecord.line(cells))
+            CSVRecord.append(cells, to: &text)
         }
-        return lines.joined()
+        return text
     }
 
     /// The file's bytes: a UTF-8 BOM followed by `render`.
