@@ -8,11 +8,7 @@ extension ReportMarkdown.Report {
     /// A figure in a rule's own unit: up to 4 decimals, trailing zeros dropped, thousands separators.
     func figure(_ value: Double?, places: Int = 4) -> String {
         guard let value else { return "—" }
-        var text = MoneyFormat.fixed(value, places: places, grouping: true)
-        guard text.contains(".") else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        return MoneyFormat.spelled(value, places: places, grouping: true, trimmingZeros: true)
     }
 
     func ratio(_ part: Double, of whole: Double) -> String {
