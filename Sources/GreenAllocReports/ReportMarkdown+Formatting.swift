@@ -16,7 +16,7 @@ extension ReportMarkdown.Report {
     }
 
     func cityLabel(_ id: String) -> String {
-        cityNames[id].map { "\($0)（\(id)）" }.map { zh ? $0 : $0.replacingFullWidthParentheses() } ?? id
+        cityLabels[id] ?? id
     }
 
     func statusText(_ status: AllocationStatus) -> String {
@@ -46,7 +46,7 @@ extension ReportMarkdown.Report {
 
 extension String {
     /// `济南（370100）` → `济南 (370100)` for the English report.
-    fileprivate func replacingFullWidthParentheses() -> String {
+    func replacingFullWidthParentheses() -> String {
         var result = ""
         for character in self {
             switch character {

@@ -24,6 +24,8 @@ extension ReportMarkdown {
         let words: ReasonText
         let rules: ConflictRuleText
         let cityNames: [String: String]
+        /// `cityLabel`'s spelling for each city, made once.
+        let cityLabels: [String: String]
         var text = ""
 
         init(allocation: Allocation, language: ReportLanguage) {
@@ -34,6 +36,12 @@ extension ReportMarkdown {
             var names: [String: String] = [:]
             for city in allocation.cities { names[city.id] = city.name }
             self.cityNames = names
+            var labels: [String: String] = [:]
+            for (id, name) in names {
+                let label = "\(name)（\(id)）"
+                labels[id] = language == .zh ? label : label.replacingFullWidthParentheses()
+            }
+            self.cityLabels = labels
         }
 
         func pick(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
