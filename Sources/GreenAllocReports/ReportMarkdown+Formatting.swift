@@ -39,8 +39,6 @@ extension ReportMarkdown.Report {
 
     func yes(_ flag: Bool) -> String { flag ? pick("是", "yes") : pick("否", "no") }
 
-    var fundedProjects: [ProjectOutcome] { allocation.projects.filter(\.funded) }
-
     func yearValue(_ values: [Double], _ index: Int) -> Double { index < values.count ? values[index] : 0 }
 }
 

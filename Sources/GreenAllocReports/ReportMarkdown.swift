@@ -26,6 +26,8 @@ extension ReportMarkdown {
         let cityNames: [String: String]
         /// `cityLabel`'s spelling for each city, made once.
         let cityLabels: [String: String]
+        /// The funded projects, in the allocation's order.
+        let fundedProjects: [ProjectOutcome]
         var text = ""
 
         init(allocation: Allocation, language: ReportLanguage) {
@@ -42,6 +44,7 @@ extension ReportMarkdown {
                 labels[id] = language == .zh ? label : label.replacingFullWidthParentheses()
             }
             self.cityLabels = labels
+            self.fundedProjects = allocation.projects.filter(\.funded)
         }
 
         func pick(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
