@@ -35,7 +35,8 @@ import Testing
             "中文,逗号", "引\"号\"", "a\"\u{0301}b", ",\u{0301}", "\u{0600},x", "x\r\ny", "\"", "", "全角，逗号", "e\u{0301},",
         ]
         #expect(CSVRecord.line(cells) == cells.map(CSVRecord.quoted).joined(separator: ",") + "\n")
-        #expect(CSVRecord.quoted("a\"\u{0301}b") == "a\"\u{0301}b")
+        let combined = "a\"\u{0301}b"  // the quote and the accent are one character: not quoted
+        #expect(CSVRecord.quoted(combined) == combined)
     }
 
     @Test func everyRowHasTheHeadersWidth() {
