@@ -73,9 +73,16 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion))
             files = OutputFiles.standard(for: allocation, run: nil, language: lang)
             files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
-            run.timings.write = seconds() - writeStart
-            files["run.json"] = Array(RunJSON.render(run).utf8)
-            try OutputDirectory.write(files: files, to: out, cancellation: console.interruption)
+            // `write` covers rendering every file and writing (and syncing) all but run.json itself.
+            try OutputDirectory.write(
+                files: files, to: out, cancellation: console.interruption,
+                last: (
+                    "run.json",
+                    {
+                        run.timings.write = seconds() - writeStart
+                        return RunJSON.bytes(run)
+                    }
+                ))
         }
         switch format ?? (out == nil ? .md : nil) {
         case .json:

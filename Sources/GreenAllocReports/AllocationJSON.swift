@@ -24,6 +24,11 @@ public enum AllocationJSON {
         JSONWriter.render(value(allocation, language: language))
     }
 
+    /// `render`'s UTF-8 bytes.
+    public static func bytes(_ allocation: Allocation, language: ReportLanguage = .zh) -> [UInt8] {
+        JSONWriter.bytes(value(allocation, language: language))
+    }
+
     public static func value(_ allocation: Allocation, language: ReportLanguage = .zh) -> JSONValue {
         let words = ReasonText(language: language, allocation: allocation)
         var members: [(String, JSONValue)] = [

@@ -51,62 +51,110 @@ public indirect enum JSONValue: Sendable, Hashable {
 /// `{}`. The result ends with a newline.
 public enum JSONWriter {
     public static func render(_ value: JSONValue) -> String {
-        var output = ""
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// `render`'s UTF-8 bytes, written straight into one buffer.
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
         write(value, indent: 0, into: &output)
-        output.append("\n")
+        output.append(UInt8(ascii: "\n"))
         return output
     }
 
-    static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    private static func append(_ text: StaticString, into output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private static func append(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    private static func indent(_ level: Int, into output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    static func write(_ value: JSONValue, indent level: Int, into output: inout [UInt8]) {
         switch value {
-        case .null: output.append("null")
-        case .bool(let flag): output.append(flag ? "true" : "false")
-        case .number(let text): output.append(text)
+        case .null: append("null", into: &output)
+        case .bool(let flag): flag ? append("true", into: &output) : append("false", into: &output)
+        case .number(let text): append(text, into: &output)
         case .string(let text): appendQuoted(text, into: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { return output.append("[]") }
-            output.append("[\n")
+            guard !elements.isEmpty else { return append("[]", into: &output) }
+            append("[\n", into: &output)
             for (index, element) in elements.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
-                write(element, indent: indent + 1, into: &output)
-                output.append(index == elements.count - 1 ? "\n" : ",\n")
+                indent(level + 1, into: &output)
+                write(element, indent: level + 1, into: &output)
+                index == elements.count - 1 ? append("\n", into: &output) : append(",\n", into: &output)
             }
-            output.append(String(repeating: "  ", count: indent) + "]")
+            indent(level, into: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { return output.append("{}") }
-            output.append("{\n")
+            guard !members.isEmpty else { return append("{}", into: &output) }
+            append("{\n", into: &output)
             for (index, (key, member)) in members.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
+                indent(level + 1, into: &output)
                 appendQuoted(key, into: &output)
-                output.append(": ")
-                write(member, indent: indent + 1, into: &output)
-                output.append(index == members.count - 1 ? "\n" : ",\n")
+                append(": ", into: &output)
+                write(member, indent: level + 1, into: &output)
+                index == members.count - 1 ? append("\n", into: &output) : append(",\n", into: &output)
             }
-            output.append(String(repeating: "  ", count: indent) + "}")
+            indent(level, into: &output)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    static func appendQuoted(_ text: String, into output: inout String) {
-        output.append("\"")
+    /// A string in quotes. Text with no byte below 0x20, no `"`, no `\` and no U+2028/U+2029 is copied as
+    /// is; anything else is escaped scalar by scalar.
+    static func appendQuoted(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !needsEscaping(bytes) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { appendEscaped(text, into: &output) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func appendEscaped(_ text: String, into output: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{08}": output.append("\\b")
-            case "\u{0C}": output.append("\\f")
-            case "\u{2028}", "\u{2029}": output.append(unicodeEscape(scalar.value))
+            case "\"": append("\\\"", into: &output)
+            case "\\": append("\\\\", into: &output)
+            case "\n": append("\\n", into: &output)
+            case "\r": append("\\r", into: &output)
+            case "\t": append("\\t", into: &output)
+            case "\u{08}": append("\\b", into: &output)
+            case "\u{0C}": append("\\f", into: &output)
+            case "\u{2028}", "\u{2029}": append(unicodeEscape(scalar.value), into: &output)
             default:
                 if scalar.value < 0x20 {
-                    output.append(unicodeEscape(scalar.value))
+                    append(unicodeEscape(scalar.value), into: &output)
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    if let encoded = UTF8.encode(scalar) { output.append(contentsOf: encoded) }
                 }
             }
         }
-        output.append("\"")
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {

@@ -8,25 +8,38 @@ struct MarkdownTable {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func render() -> String {
-        var lines = [Self.row(header)]
-        lines.append("|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined())
-        lines += rows.map(Self.row)
-        return lines.joined(separator: "\n") + "\n"
+        var text = ""
+        Self.appendRow(header, to: &text)
+        text += "\n|"
+        for index in header.indices { text += numeric.contains(index) ? " ---: |" : " --- |" }
+        text += "\n"
+        for row in rows {
+            Self.appendRow(row, to: &text)
+            text += "\n"
+        }
+        return text
     }
 
-    static func row(_ cells: [String]) -> String {
-        "| " + cells.map(escaped).joined(separator: " | ") + " |"
+    private static func appendRow(_ cells: [String], to text: inout String) {
+        text += "| "
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += " | " }
+            appendEscaped(cell, to: &text)
+        }
+        text += " |"
     }
 
-    static func escaped(_ cell: String) -> String {
-        var result = ""
+    /// Appends `cell` escaped; a cell without `|`, CR or LF (checked on its UTF-8 bytes) is appended as is.
+    private static func appendEscaped(_ cell: String, to text: inout String) {
+        if cell.isEmpty { return text += " " }
+        let plain = cell.utf8.allSatisfy { $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        if plain { return text += cell }
         for character in cell {
             switch character {
-            case "|": result += "\\|"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
+            case "|": text += "\\|"
+            case "\n", "\r", "\r\n": text += " "
+            default: text.append(character)
             }
         }
-        return result.isEmpty ? " " : result
     }
 }

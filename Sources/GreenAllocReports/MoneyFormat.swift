@@ -16,23 +16,56 @@ public enum MoneyFormat {
     /// Fixed-point with `places` decimals, optionally with `,` thousands separators:
     /// `fixed(1234567.891, places: 2, grouping: true)` is `1,234,567.89`. Non-finite values are `—`.
     public static func fixed(_ value: Double, places: Int, grouping: Bool = false) -> String {
+        spelled(value, places: places, grouping: grouping, trimmingZeros: false)
+    }
+
+    /// `fixed`, and with `trimmingZeros` the trailing zeros of the decimals dropped (and the point, when no
+    /// decimal is left). The digits are written as bytes into one small buffer.
+    static func spelled(_ value: Double, places: Int, grouping: Bool, trimmingZeros: Bool) -> String {
         guard value.isFinite else { return "—" }
         var factor: Double = 1
         for _ in 0..<places { factor *= 10 }
         let scaled = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e18 else { return value.description }
+        guard scaled < 9e18 else { return trimmingZeros ? trimmed(value.description) : value.description }
         let units = UInt64(scaled)
         let divisor = UInt64(factor)
-        let integerPart = units / divisor
-        let fraction = units % divisor
-        var integerText = String(integerPart)
-        if grouping { integerText = grouped(integerText) }
-        var text = integerText
+        var integerPart = units / divisor
+        var fraction = units % divisor
+        // Reversed: the decimals, the point, the integer digits (with separators), the sign.
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(40)
         if places > 0 {
-            let fractionText = String(fraction)
-            text += "." + String(repeating: "0", count: places - fractionText.count) + fractionText
+            var fractionDigits = places
+            if trimmingZeros {
+                while fractionDigits > 0, fraction % 10 == 0 {
+                    fraction /= 10
+                    fractionDigits -= 1
+                }
+            }
+            for _ in 0..<fractionDigits {
+                reversed.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+                fraction /= 10
+            }
+            if fractionDigits > 0 { reversed.append(UInt8(ascii: ".")) }
         }
-        return units == 0 || value > 0 ? text : "-" + text
+        var count = 0
+        repeat {
+            if grouping, count > 0, count % 3 == 0 { reversed.append(UInt8(ascii: ",")) }
+            reversed.append(UInt8(ascii: "0") + UInt8(integerPart % 10))
+            integerPart /= 10
+            count += 1
+        } while integerPart > 0
+        if !(units == 0 || value > 0) { reversed.append(UInt8(ascii: "-")) }
+        return String(decoding: reversed.reversed(), as: UTF8.self)
+    }
+
+    /// Drops trailing zeros after a point, then a trailing point.
+    static func trimmed(_ spelling: String) -> String {
+        var text = spelling
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// Money for tables a person reads: thousands separators and 2 decimals (`12,345.60`).
@@ -43,32 +76,14 @@ public enum MoneyFormat {
     /// Money for CSV cells: at most 4 decimals, trailing zeros dropped, no separators, never an exponent
     /// (`300`, `12.5`, `0.0001`), so Excel reads every cell as a number.
     public static func plain(_ value: Double) -> String {
-        var text = fixed(value, places: 4)
-        guard text.contains(".") else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        spelled(value, places: 4, grouping: false, trimmingZeros: true)
     }
 
     /// A share as a percentage with at most `places` decimals, trailing zeros dropped: 0.4 → `40%`,
     /// 0.375 → `37.5%`.
     public static func percent(_ share: Double, places: Int = 2) -> String {
         guard share.isFinite else { return "—" }
-        var text = fixed(share * 100, places: places)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text + "%"
-    }
-
-    private static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return result
+        return spelled(share * 100, places: places, grouping: false, trimmingZeros: true) + "%"
     }
 }
 

@@ -65,16 +65,24 @@ public enum OutputDirectory {
     enum FaultPoint: Sendable { case afterFilesWritten, afterOldMovedAside }
 
     /// Writes `files` into `directory`. With `cancellation` set before the swap, the new files are removed and
-    /// `SolveInterrupted` is thrown: the destination is left as it was.
-    public static func write(files: [String: [UInt8]], to directory: String, cancellation: CancellationFlag? = nil) throws {
-        try write(files: files, to: directory, fault: nil, cancellation: cancellation)
+    /// `SolveInterrupted` is thrown: the destination is left as it was. `last`, when given, is one more file
+    /// whose bytes are made only after every other file is written (run.json, which records how long that took).
+    public static func write(
+        files: [String: [UInt8]], to directory: String, cancellation: CancellationFlag? = nil,
+        last: (name: String, bytes: () -> [UInt8])? = nil
+    ) throws {
+        try write(files: files, to: directory, fault: nil, cancellation: cancellation, last: last)
     }
 
     static func write(
-        files: [String: [UInt8]], to directory: String, fault: FaultPoint?, cancellation: CancellationFlag? = nil
+        files: [String: [UInt8]], to directory: String, fault: FaultPoint?, cancellation: CancellationFlag? = nil,
+        last: (name: String, bytes: () -> [UInt8])? = nil
     ) throws {
         if cancellation?.isCancelled == true { throw SolveInterrupted() }
         for name in files.keys where !isValidFileName(name) { throw OutputDirectoryError.invalidFileName(name) }
+        if let last, !isValidFileName(last.name) || files[last.name] != nil {
+            throw OutputDirectoryError.invalidFileName(last.name)
+        }
         let destination = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let existing = try inspect(destination)
         let parent = parentPath(of: destination)
@@ -97,11 +105,12 @@ public enum OutputDirectory {
         defer { inProgress.withLock { _ = $0.remove(temporary) } }
         do {
             var marker = "greenalloc output directory: written by greenalloc, replaced on each run.\n"
-            marker += "Files: " + files.keys.sorted().joined(separator: ", ") + "\n"
+            marker += "Files: " + (Array(files.keys) + (last.map { [$0.name] } ?? [])).sorted().joined(separator: ", ") + "\n"
             try writeFile(join(temporary, markerName), bytes: Array(marker.utf8))
             for name in files.keys.sorted() {
                 try writeFile(join(temporary, name), bytes: files[name] ?? [])
             }
+            if let last { try writeFile(join(temporary, last.name), bytes: last.bytes()) }
             try syncDirectory(temporary)
             if fault == .afterFilesWritten {
                 throw OutputDirectoryError.system(operation: "write (injected)", path: temporary, errno: EIO)

@@ -10,14 +10,14 @@ public enum OutputFiles {
         for allocation: Allocation, run: RunInfo? = nil, language: ReportLanguage = .zh
     ) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [
-            "allocation.json": Array(AllocationJSON.render(allocation, language: language).utf8),
+            "allocation.json": AllocationJSON.bytes(allocation, language: language),
             "projects.csv": ProjectsCSV.bytes(allocation, language: language),
             "report.md": Array(ReportMarkdown.render(allocation, language: language).utf8),
         ]
         if language != .en {
             files["report.en.md"] = Array(ReportMarkdown.render(allocation, language: .en).utf8)
         }
-        if let run { files["run.json"] = Array(RunJSON.render(run).utf8) }
+        if let run { files["run.json"] = RunJSON.bytes(run) }
         if let loans = LoansCSV.bytes(allocation) { files[LoansCSV.fileName] = loans }
         return files
     }

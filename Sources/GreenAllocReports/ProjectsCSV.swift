@@ -14,13 +14,20 @@ public enum ProjectsCSV {
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public static func render(_ allocation: Allocation, language: ReportLanguage = .zh) -> String {
+        String(decoding: bytes(allocation, language: language).dropFirst(byteOrderMark.count), as: UTF8.self)
+    }
+
+    /// The file's bytes: a UTF-8 BOM followed by `render`.
+    public static func bytes(_ allocation: Allocation, language: ReportLanguage = .zh) -> [UInt8] {
         let words = ReasonText(language: language, allocation: allocation)
         var header = ["id", "name", "park", "city", "fund", "category", "investment"]
         header += allocation.years.map { "request_\($0)" }
         header += ["funded", "share"]
         header += allocation.years.map { "subsidy_\($0)" }
         header += ["subsidy_total", "score", "why", "excluded_by", "reasons"]
-        var lines = [CSVRecord.line(header)]
+        var bytes = byteOrderMark
+        bytes.reserveCapacity(allocation.projects.count * 256)
+        CSVRecord.append(header, to: &bytes)
         for project in allocation.projects {
             var cells = [
                 project.id, project.name, project.park, project.city, project.fund ?? "", project.category,
@@ -34,14 +41,9 @@ public enum ProjectsCSV {
                 project.excludedBy.map(\.rule).joined(separator: ";"),
                 project.reasons.map(words.text).joined(separator: "；"),
             ]
-            lines.append(CSVRecord.line(cells))
+            CSVRecord.append(cells, to: &bytes)
         }
-        return lines.joined()
-    }
-
-    /// The file's bytes: a UTF-8 BOM followed by `render`.
-    public static func bytes(_ allocation: Allocation, language: ReportLanguage = .zh) -> [UInt8] {
-        withByteOrderMark(render(allocation, language: language))
+        return bytes
     }
 
     public static func withByteOrderMark(_ text: String) -> [UInt8] {

@@ -8,11 +8,7 @@ extension ReportMarkdown.Report {
     /// A figure in a rule's own unit: up to 4 decimals, trailing zeros dropped, thousands separators.
     func figure(_ value: Double?, places: Int = 4) -> String {
         guard let value else { return "—" }
-        var text = MoneyFormat.fixed(value, places: places, grouping: true)
-        guard text.contains(".") else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        return MoneyFormat.spelled(value, places: places, grouping: true, trimmingZeros: true)
     }
 
     func ratio(_ part: Double, of whole: Double) -> String {
@@ -20,7 +16,7 @@ extension ReportMarkdown.Report {
     }
 
     func cityLabel(_ id: String) -> String {
-        cityNames[id].map { "\($0)（\(id)）" }.map { zh ? $0 : $0.replacingFullWidthParentheses() } ?? id
+        cityLabels[id] ?? id
     }
 
     func statusText(_ status: AllocationStatus) -> String {
@@ -43,14 +39,12 @@ extension ReportMarkdown.Report {
 
     func yes(_ flag: Bool) -> String { flag ? pick("是", "yes") : pick("否", "no") }
 
-    var fundedProjects: [ProjectOutcome] { allocation.projects.filter(\.funded) }
-
     func yearValue(_ values: [Double], _ index: Int) -> Double { index < values.count ? values[index] : 0 }
 }
 
 extension String {
     /// `济南（370100）` → `济南 (370100)` for the English report.
-    fileprivate func replacingFullWidthParentheses() -> String {
+    func replacingFullWidthParentheses() -> String {
         var result = ""
         for character in self {
             switch character {

@@ -95,8 +95,10 @@ extension ReportMarkdown.Report {
         let grandTotal = fundedProjects.reduce(0) { $0 + $1.subsidyTotal } + allocation.parks.reduce(0) { $0 + $1.award }
         var perYearTotals = Array(repeating: 0.0, count: allocation.years.count)
         var sums = (subsidy: 0.0, awards: 0.0, count: 0)
+        var fundedByCity: [String: [ProjectOutcome]] = [:]
+        for project in fundedProjects { fundedByCity[project.city, default: []].append(project) }
         for city in cityIDs {
-            let projects = fundedProjects.filter { $0.city == city }
+            let projects = fundedByCity[city] ?? []
             let perYear = allocation.years.indices.map { index in projects.reduce(0) { $0 + yearValue($1.subsidy, index) } }
             for index in perYear.indices { perYearTotals[index] += perYear[index] }
             let subsidy = perYear.reduce(0, +)
@@ -121,12 +123,22 @@ extension ReportMarkdown.Report {
                 pick("申请补助", "Requested"), pick("补助合计", "Subsidy"), pick("占比", "Share")],
             numeric: [1, 2, 3, 4, 5])
         let total = fundedProjects.reduce(0) { $0 + $1.subsidyTotal }
-        for category in Set(allocation.projects.map(\.category)).sorted() {
-            let projects = allocation.projects.filter { $0.category == category }
-            let funded = projects.filter(\.funded)
-            let subsidy = funded.reduce(0) { $0 + $1.subsidyTotal }
-            table.add([categoryText(category), String(projects.count), String(funded.count),
-                money(projects.reduce(0) { $0 + $1.requestTotal }), money(subsidy), ratio(subsidy, of: total)])
+        // One pass over the projects (in their order, so the sums add up in the same order as before).
+        var byCategory: [String: (projects: Int, funded: Int, requested: Double, subsidy: Double)] = [:]
+        for project in allocation.projects {
+            var sums = byCategory[project.category] ?? (0, 0, 0, 0)
+            sums.projects += 1
+            sums.requested += project.requestTotal
+            if project.funded {
+                sums.funded += 1
+                sums.subsidy += project.subsidyTotal
+            }
+            byCategory[project.category] = sums
+        }
+        for category in byCategory.keys.sorted() {
+            let sums = byCategory[category] ?? (0, 0, 0, 0)
+            table.add([categoryText(category), String(sums.projects), String(sums.funded), money(sums.requested),
+                money(sums.subsidy), ratio(sums.subsidy, of: total)])
         }
         text += table.render()
     }

@@ -4,13 +4,18 @@ import GreenAllocCore
 extension ReportMarkdown.Report {
     mutating func fundedList() {
         heading("获补项目清单", "Funded projects")
-        let funded = fundedProjects.sorted { ($0.city, $0.id) < ($1.city, $1.id) }
+        let projects = allocation.projects
+        let funded = projects.indices.filter { projects[$0].funded }.sorted { first, second in
+            let (a, b) = (projects[first], projects[second])
+            return a.city != b.city ? a.city < b.city : a.id < b.id
+        }
         guard !funded.isEmpty else { return paragraph(pick("无获补项目。", "No project is funded.")) }
         var table = MarkdownTable(
             header: [pick("城市", "City"), pick("项目", "Project"), pick("名称", "Name"), pick("园区", "Park"),
                 pick("补助比例", "Share"), pick("补助方式", "Basis"), pick("补助合计", "Subsidy"), pick("得分", "Score")],
             numeric: [4, 6, 7])
-        for project in funded {
+        for index in funded {
+            let project = projects[index]
             let basis = project.reasons.first { reason in
                 switch reason {
                 case .fundedFull, .fundedAtCap, .fundedPartial: true
@@ -51,20 +56,26 @@ extension ReportMarkdown.Report {
     mutating func unfundedList() {
         heading("未获补项目及原因", "Projects not funded, with reasons")
         let order = Dictionary(uniqueKeysWithValues: WhyCode.allCases.enumerated().map { ($1, $0) })
-        let unfunded = allocation.projects.filter { !$0.funded }
-            .sorted { (order[$0.why] ?? 0, $0.id) < (order[$1.why] ?? 0, $1.id) }
+        // Indices, not copies of the outcomes, are filtered and sorted.
+        let projects = allocation.projects
+        let rank = projects.map { order[$0.why] ?? 0 }
+        let unfunded = projects.indices.filter { !projects[$0].funded }
+            .sorted { rank[$0] != rank[$1] ? rank[$0] < rank[$1] : projects[$0].id < projects[$1].id }
         guard !unfunded.isEmpty else { return paragraph(pick("所有项目均获补助。", "Every project is funded.")) }
         var counts = MarkdownTable(
             header: [pick("原因代码", "Why"), pick("说明", "Meaning"), pick("项目数", "Projects")], numeric: [2])
-        for why in WhyCode.allCases {
-            let count = unfunded.filter { $0.why == why }.count
+        var countByWhy = [Int](repeating: 0, count: WhyCode.allCases.count)
+        for index in unfunded { countByWhy[rank[index]] += 1 }
+        for (position, why) in WhyCode.allCases.enumerated() {
+            let count = countByWhy[position]
             if count > 0 { counts.add(["`" + why.rawValue + "`", words.label(why), String(count)]) }
         }
         text += counts.render() + "\n"
         var list = MarkdownTable(
             header: [pick("项目", "Project"), pick("名称", "Name"), pick("城市", "City"), pick("原因代码", "Why"),
                 pick("原因", "Reasons")])
-        for project in unfunded {
+        for index in unfunded {
+            let project = projects[index]
             list.add([project.id, project.name, cityLabel(project.city), "`" + project.why.rawValue + "`",
                 project.reasons.map(words.text).joined(separator: pick("；", "; "))])
         }

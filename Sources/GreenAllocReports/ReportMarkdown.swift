@@ -24,6 +24,10 @@ extension ReportMarkdown {
         let words: ReasonText
         let rules: ConflictRuleText
         let cityNames: [String: String]
+        /// `cityLabel`'s spelling for each city, made once.
+        let cityLabels: [String: String]
+        /// The funded projects, in the allocation's order.
+        let fundedProjects: [ProjectOutcome]
         var text = ""
 
         init(allocation: Allocation, language: ReportLanguage) {
@@ -34,6 +38,13 @@ extension ReportMarkdown {
             var names: [String: String] = [:]
             for city in allocation.cities { names[city.id] = city.name }
             self.cityNames = names
+            var labels: [String: String] = [:]
+            for (id, name) in names {
+                let label = "\(name)（\(id)）"
+                labels[id] = language == .zh ? label : label.replacingFullWidthParentheses()
+            }
+            self.cityLabels = labels
+            self.fundedProjects = allocation.projects.filter(\.funded)
         }
 
         func pick(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }

@@ -78,6 +78,11 @@ public enum RunJSON {
         JSONWriter.render(value(run))
     }
 
+    /// `render`'s UTF-8 bytes.
+    public static func bytes(_ run: RunInfo) -> [UInt8] {
+        JSONWriter.bytes(value(run))
+    }
+
     public static func value(_ run: RunInfo) -> JSONValue {
         var settings: [(String, JSONValue)] = [
             ("time_limit", .double(run.solver.timeLimit)), ("mip_gap", .double(run.solver.mipGap)),

@@ -28,6 +28,17 @@ import Testing
         #expect(CSVRecord.line(["a", "b,c", ""]) == "a,\"b,c\",\n")
     }
 
+    /// The byte-wise writer quotes exactly the cells the character-wise rule quotes, also where a comma or a
+    /// quote is part of a larger character (a combining mark after it).
+    @Test func byteWiseQuotingMatchesTheCharacterRule() {
+        let cells = [
+            "中文,逗号", "引\"号\"", "a\"\u{0301}b", ",\u{0301}", "\u{0600},x", "x\r\ny", "\"", "", "全角，逗号", "e\u{0301},",
+        ]
+        #expect(CSVRecord.line(cells) == cells.map(CSVRecord.quoted).joined(separator: ",") + "\n")
+        let combined = "a\"\u{0301}b"  // the quote and the accent are one character: not quoted
+        #expect(CSVRecord.quoted(combined) == combined)
+    }
+
     @Test func everyRowHasTheHeadersWidth() {
         let text = ProjectsCSV.render(OutputFixtures.feasible)
         let records = parseCSV(text)
