@@ -4,18 +4,13 @@ public import GreenAllocCore
 /// cards, run.json), the short English label of `target`'s report, a limit's scope in a finding, and the
 /// statement of a diagnosis that quotes the rule's bound or need. Funds are named by their display name when
 /// `fundNames` knows the id.
-public struct ConflictRuleText: Sendable {
+public struct ConflictRuleText: FundNamingRenderer {
     public var language: ReportLanguage
     public var fundNames: [String: String]
 
     public init(language: ReportLanguage = .zh, fundNames: [String: String] = [:]) {
         self.language = language
         self.fundNames = fundNames
-    }
-
-    /// A renderer that names the allocation's funds by their display names.
-    public init(language: ReportLanguage = .zh, allocation: Allocation) {
-        self.init(language: language, fundNames: allocation.fundNames)
     }
 
     /// The rule's name in the report's language.
@@ -32,7 +27,7 @@ public struct ConflictRuleText: Sendable {
         case .lock(let project):
             return zh ? "项目 \(project) 锁定为必须补助" : "project \(project) locked in"
         case .budget(let fund, let year):
-            let name = fundNames[fund] ?? fund
+            let name = fundName(fund)
             return zh ? "资金「\(name)」\(year)年预算" : "budget of fund \(name) in \(year)"
         case .target(let name):
             return zh ? "硬目标「\(name)」" : "hard target \(name)"

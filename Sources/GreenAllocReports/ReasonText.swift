@@ -2,7 +2,7 @@ public import GreenAllocCore
 
 /// Renders `Reason`s and why codes in words (conflict rules: `ConflictRuleText`). Funds are named by their display name when
 /// `fundNames` knows the id (a reason or a diagnosis names a fund by id).
-public struct ReasonText: Sendable {
+public struct ReasonText: FundNamingRenderer {
     public var language: ReportLanguage
     public var fundNames: [String: String]
 
@@ -11,16 +11,9 @@ public struct ReasonText: Sendable {
         self.fundNames = fundNames
     }
 
-    /// A renderer that names the allocation's funds by their display names.
-    public init(language: ReportLanguage = .zh, allocation: Allocation) {
-        self.init(language: language, fundNames: allocation.fundNames)
-    }
-
     public static func render(_ reason: Reason, language: ReportLanguage = .zh) -> String {
         ReasonText(language: language).text(reason)
     }
-
-    func fundName(_ id: String) -> String { fundNames[id] ?? id }
 
     public func text(_ reason: Reason) -> String {
         let zh = language == .zh
