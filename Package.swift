@@ -21,12 +21,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
+        // Office Open XML workbooks (.xlsx): reading sheets as tables, writing styled sheets.
+        .target(
+            name: "Spreadsheet",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
+            swiftSettings: strictSettings),
         // The engine layer: what runs the stages (one folder, three modules).
         .target(
             name: "GreenAllocEngine", dependencies: ["GreenAllocCore", "MILP"], path: "Sources/Engine/GreenAllocEngine",
@@ -40,7 +50,7 @@ let package = Package(
         .target(
             name: "GreenAllocInputs",
             dependencies: [
-                "GreenAllocCore",
+                "GreenAllocCore", "Spreadsheet",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -48,7 +58,7 @@ let package = Package(
         .target(
             name: "GreenAllocReports",
             dependencies: [
-                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP",
+                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "Spreadsheet",
             ],
             swiftSettings: strictSettings),
         .target(
@@ -90,6 +100,7 @@ let package = Package(
                 "MILPGLPK", "TestSupport",
             ],
             swiftSettings: strictSettings),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
     ]
