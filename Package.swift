@@ -72,6 +72,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .target(name: "GreenAllocGenerator", swiftSettings: strictSettings),
+        // SVG charts (scales, nice ticks, bars, lines, Lorenz curves); a leaf, imports nothing of ours.
+        .target(name: "Charts", swiftSettings: strictSettings),
         .executableTarget(name: "greenalloc", dependencies: ["GreenAllocCLI"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["MILP"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
@@ -103,5 +105,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ]
 )
