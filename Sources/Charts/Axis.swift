@@ -96,7 +96,7 @@ enum AxisDrawing {
         let values = axis.ticks.values
         let spacing = values.count > 1 ? abs(scale(values[1]) - scale(values[0])) : plot.width
         // Labels wider than the tick spacing would touch: label every second (or third…) tick instead.
-        let stride = max(1, Int(((axis.labelWidth + 8) / max(spacing, 1)).rounded(.up)))
+        let stride = AxisDrawing.stride(needed: axis.labelWidth + 8, available: spacing)
         for (index, (value, label)) in zip(values, axis.labels).enumerated() {
             let x = scale(value)
             if grid { canvas.line(x, plot.top, x, plot.bottom, stroke: Palette.grid) }
@@ -107,6 +107,13 @@ enum AxisDrawing {
         if !axis.containsZero { breakMark(x: plot.left, y: plot.bottom, vertical: false, on: &canvas) }
         guard !axis.title.isEmpty else { return }
         canvas.text(axis.title, x: plot.left + plot.width / 2, y: plot.bottom + 34, anchor: .middle, size: titleSize)
+    }
+
+    /// How many ticks or bands apart labels must be so that each gets `needed` room when one step gives
+    /// `available` (1 when it fits; never a crash on degenerate sizes).
+    static func stride(needed: Double, available: Double) -> Int {
+        guard needed.isFinite, available.isFinite, available > 0.01 else { return 1 }
+        return Int(min(max((needed / available).rounded(.up), 1), 10_000))
     }
 
     /// Two short slanted strokes across the axis near its start: the axis does not begin at zero.

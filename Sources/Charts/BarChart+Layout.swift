@@ -59,7 +59,7 @@ struct BarLayout: Sendable {
 
     /// Label every k-th category when a band is thinner than a line of text.
     static func stride(_ band: Double) -> Int {
-        band >= minimumLabelBand ? 1 : Int((minimumLabelBand / max(band, 0.01)).rounded(.up))
+        AxisDrawing.stride(needed: minimumLabelBand, available: band)
     }
 
     /// The band of category `index` along the category axis: left to right, or top to bottom.

@@ -20,14 +20,14 @@ public struct LorenzCurve: Sendable, Equatable {
     public let gini: Double
 
     /// nil when there is nothing to share: no units, a negative or non-finite amount or weight, a total
-    /// amount or total weight of zero. Units with zero weight and zero amount are left out.
+    /// amount or total weight of zero (or too large to add up). Units with zero weight and zero amount are left out.
     public init?(amounts: [Double], weights: [Double]? = nil) {
         let weights = weights ?? Array(repeating: 1, count: amounts.count)
         guard !amounts.isEmpty, weights.count == amounts.count,
             (amounts + weights).allSatisfy({ $0.isFinite && $0 >= 0 })
         else { return nil }
         let totalAmount = amounts.reduce(0, +), totalWeight = weights.reduce(0, +)
-        guard totalAmount > 0, totalWeight > 0 else { return nil }
+        guard totalAmount > 0, totalWeight > 0, totalAmount.isFinite, totalWeight.isFinite else { return nil }
         let order = amounts.indices.filter { amounts[$0] > 0 || weights[$0] > 0 }.sorted { left, right in
             // amount/weight ascending without dividing (a unit with no weight comes last).
             let leftRatio = amounts[left] * weights[right], rightRatio = amounts[right] * weights[left]

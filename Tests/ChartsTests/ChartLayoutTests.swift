@@ -75,6 +75,9 @@ import Testing
                       yAxis: Axis(title: "y", includeZero: false), references: [ReferenceLine(.horizontal, at: .infinity, label: "<")]),
             LineChart(series: [], xAxis: Axis(title: "x"), yAxis: Axis(title: "y")),
             ChartPanels([]),
+            BarChart(categories: names, series: [BarSeries(name: "a", values: [1, 2])], valueAxis: Axis(title: "x"), size: ChartSize(width: .nan, height: -5)),
+            LineChart(series: [LineSeries(name: "a", points: [LinePoint(x: 1, y: 2), LinePoint(x: 3, y: 1e300)])], xAxis: Axis(title: "x"), yAxis: Axis(title: "y"),
+                      size: ChartSize(width: .infinity, height: 0)),
         ]
         for (index, chart) in charts.enumerated() {
             let svg = chart.svg(ChartHeader(id: "--\(index)", title: "<&>", description: "\u{7}"))

@@ -62,6 +62,7 @@ import Testing
         #expect(LorenzCurve(amounts: [1, .nan]) == nil)
         #expect(LorenzCurve(amounts: [1, 2], weights: [1]) == nil)
         #expect(LorenzCurve(amounts: [1, 2], weights: [0, 0]) == nil)
+        #expect(LorenzCurve(amounts: [1e308, 1e308]) == nil)
     }
 
     @Test func aUnitWithoutWeightComesLastAsAStepUp() throws {
