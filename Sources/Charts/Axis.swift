@@ -1,7 +1,7 @@
 /// A value axis as the caller describes it: its title (in the reader's language, the unit included when
 /// ticks do not carry it), how values print, and where it starts. Honest by default: the axis includes
 /// zero; without `includeZero` it starts at the nice tick below the data, shows a break mark at its start,
-/// and appends `startNote` (e.g. "不从零开始" / "not from zero") to its title. Either way the axis' first
+/// and appends `startNote` as given (e.g. "（不从零开始）" / " (not from zero)") to its title. Either way the axis' first
 /// tick, where it starts, is labelled.
 public struct Axis: Sendable, Equatable {
     public var title: String
@@ -43,7 +43,7 @@ struct ResolvedAxis: Sendable {
     var containsZero: Bool { ticks.lower <= 0 && ticks.upper >= 0 }
     var title: String {
         guard !containsZero, let note = axis.startNote, !note.isEmpty else { return axis.title }
-        return axis.title + " (" + note + ")"
+        return axis.title + note
     }
     var labelWidth: Double { labels.map { TextMetrics.width($0, fontSize: AxisDrawing.fontSize) }.max() ?? 0 }
 

@@ -45,7 +45,7 @@ import Testing
     @Test func anAxisNotFromZeroSaysSo() throws {
         let svg = try #require(Self.documents().first { $0.name == "parks.zh.svg" }).svg
         let reading = try #require(SVGReading.parse(svg))
-        #expect(reading.texts.contains("年份 (不从零开始)"))
+        #expect(reading.texts.contains("年份（不从零开始）"))
         #expect(reading.texts.contains("2021") && reading.texts.contains("2025"))
         #expect(reading.texts.contains("园区数（个）") && reading.texts.contains("0"))
     }

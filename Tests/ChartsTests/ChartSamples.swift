@@ -48,7 +48,7 @@ enum ChartSamples {
                     LinePoint(x: 2023, y: 41), LinePoint(x: 2024, y: 56), LinePoint(x: 2025, y: 66, note: "命名预算上限"),
                 ])
             ],
-            xAxis: Axis(title: "年份", format: ValueFormat(grouping: false), includeZero: false, tickCount: 4, startNote: "不从零开始"),
+            xAxis: Axis(title: "年份", format: ValueFormat(grouping: false), includeZero: false, tickCount: 4, startNote: "（不从零开始）"),
             yAxis: Axis(title: "园区数（个）"),
             references: [ReferenceLine(.horizontal, at: 30, label: "目标：30 个"), ReferenceLine(.horizontal, at: 71, label: "50%（71 个）")],
             size: ChartSize(width: 560, height: 320))
