@@ -31,6 +31,9 @@ import Testing
             // Heckbert's step lies within a factor of about 1.6 of span / count; the widening adds < 2 steps.
             #expect(ticks.count >= count * 6 / 10 + 1, "\(lower)…\(upper) in \(count): \(ticks.count) ticks")
             #expect(ticks.count <= count * 16 / 10 + 3, "\(lower)…\(upper) in \(count): \(ticks.count) ticks")
+            let withZero = NiceTicks.ticks(lower, upper, count: count, includingZero: true)
+            #expect(withZero.lower <= min(lower, 0) + tolerance && withZero.upper >= max(upper, 0) - tolerance, "\(lower)…\(upper) with zero")
+            #expect(withZero.values.contains(0), "\(lower)…\(upper): zero is a tick")
             let labels = ticks.labels(.plain)
             #expect(Set(labels).count == labels.count, "\(lower)…\(upper): repeated labels \(labels)")
             for (value, label) in zip(ticks.values, labels) {
