@@ -20,25 +20,26 @@ public struct CBCSolver: Solver {
     public static let defaultExecutable = "/usr/bin/cbc"
 
     /// The `cbc` program run for each solve.
-    public var executable: String
+    public let executable: String
     /// `-threads`: 1 keeps the search, and so the plan, the same on every run.
     public var threads: Int
     /// Seconds past the time limit after which a CBC that has not stopped is terminated.
     public var overrunGrace: Double
 
+    /// CBC's version as it prints it ("2.10.8"), read once when the solver is made (not on every run: a sweep
+    /// makes one run per point); "unknown" when the program cannot be run.
+    public let version: String
+
     public init(executable: String = CBCSolver.defaultExecutable, threads: Int = 1, overrunGrace: Double = 1) {
         self.executable = executable
         self.threads = max(1, threads)
         self.overrunGrace = overrunGrace
+        let installed = FileManager.default.isExecutableFile(atPath: executable)
+        let output = installed ? try? CBCProcess.output(of: executable, arguments: ["-quit"]) : nil
+        version = output.flatMap(CBCLog.version(in:)) ?? "unknown"
     }
 
     public var name: String { "CBC" }
-
-    /// CBC's version as it prints it ("2.10.8"), or "unknown" when the program cannot be run.
-    public var version: String {
-        guard isInstalled, let output = try? CBCProcess.output(of: executable, arguments: ["-quit"]) else { return "unknown" }
-        return CBCLog.version(in: output) ?? "unknown"
-    }
 
     /// Whether `executable` names a program this user can run.
     public var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: executable) }
