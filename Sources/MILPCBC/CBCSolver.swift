@@ -12,7 +12,11 @@ public import MILP
 ///   is terminated and the result is `.timeLimit` without a point;
 /// - `relativeGap` → `-ratioGap`, `presolve == false` → `-preprocess off`, `roundingCuts == false` →
 ///   `-mixedIntegerRoundingCuts off`, `nodeLimit` → `-maxNodes`;
-/// - a feasible `start` goes to CBC as a `-mipStart` file (`usedStart` when CBC's log says it took it);
+/// - a feasible `start` goes to CBC as a `-mipStart` file, with preprocessing off (CBC 2.10 can abort on a start
+///   once its preprocessing adds columns; such a run is repeated without the start); `usedStart` when CBC's log
+///   says it took it;
+/// - an integer model whose relaxation is unbounded is solved again with a zero objective, as GLPK's backend
+///   does: unbounded when that finds a plan, infeasible when it proves there is none;
 /// - not supported (ignored): relaxation duals and reduced costs (nil), `concurrent` (CBC runs in its own
 ///   process). With `log`, CBC's output is forwarded once it ends, not line by line.
 public struct CBCSolver: Solver {
