@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
+        // The optional second backend: runs the `cbc` program (coinor-cbc) on the model as MPS; nothing linked.
+        .target(name: "MILPCBC", dependencies: ["MILP"], swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
         // Office Open XML workbooks (.xlsx): reading sheets as tables, writing styled sheets.
         .target(
@@ -67,7 +69,7 @@ let package = Package(
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
                 "GreenAllocGenerator",
                 "GreenAllocWhatIf", "MILP",
-                "MILPGLPK",
+                "MILPGLPK", "MILPCBC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -77,7 +79,7 @@ let package = Package(
         .executableTarget(name: "greenalloc", dependencies: ["GreenAllocCLI"], swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["MILP"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
-            name: "MILPTests", dependencies: ["MILP", "MILPGLPK", "TestSupport"],
+            name: "MILPTests", dependencies: ["MILP", "MILPGLPK", "MILPCBC", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCoreTests", dependencies: ["GreenAllocCore", "MILP", "TestSupport"],

@@ -45,7 +45,7 @@ struct Compare: ParsableCommand, ConsoleCommand {
         if !errors.isEmpty { throw InputErrors(errors) }
         console.error("greenalloc: comparing \(inputs.count) scenarios\n")
         let comparison = try WhatIfRunner.compare(
-            runners(inputs, console: console), threads: ProcessInfo.processInfo.activeProcessorCount)
+            try runners(inputs, console: console), threads: ProcessInfo.processInfo.activeProcessorCount)
         switch format {
         case .json: console.out(WhatIfCompareOutput.json(comparison))
         case .csv: console.out(WhatIfCompareOutput.csv(comparison))
@@ -57,9 +57,9 @@ struct Compare: ParsableCommand, ConsoleCommand {
 
     /// One runner per scenario (file name, runner), each solving as `solve` does: the tie rule, then the loan
     /// stage with `--loan-time-limit` and `--loan-gap` when given.
-    func runners(_ inputs: [ScenarioInputs], console: Console) -> [(file: String, runner: WhatIfRunner)] {
-        zip(scenarios, inputs).map { path, input in
-            (file: (path as NSString).lastPathComponent, runner: WhatIfSupport.runner(
+    func runners(_ inputs: [ScenarioInputs], console: Console) throws -> [(file: String, runner: WhatIfRunner)] {
+        try zip(scenarios, inputs).map { path, input in
+            (file: (path as NSString).lastPathComponent, runner: try WhatIfSupport.runner(
                 input, options: options, tiebreak: true, console: console, loanStage: loanStageOptions))
         }
     }

@@ -41,7 +41,7 @@ struct Explain: ParsableCommand, ConsoleCommand {
         // The cards are about subsidies: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
         let settings = options.settings(for: inputs.scenario.solver, console: console)
-        let explainer = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+        let explainer = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend))
         let explanation = try explainer.explain(project: project, settings: settings, exactAll: exact)
         guard explanation.status == .optimal || explanation.status == .feasible else {
             console.error("greenalloc: the scenario is \(explanation.status.rawValue); run `greenalloc solve` for the diagnosis\n")

@@ -69,9 +69,10 @@ struct ExportModel: ParsableCommand, ConsoleCommand {
             guard inputs.scenario.loans != nil else {
                 throw UsageError(message: "the scenario has no loans section: there is no loan stage")
             }
-            let runner = AllocationRunner(
-                scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
             let settings = options.settings(for: inputs.scenario.solver, console: console)
+            let runner = AllocationRunner(
+                scenario: inputs.scenario, library: inputs.library, rules: inputs.rules,
+                solver: try makeSolver(console, backend: settings.backend))
             switch try runner.loanModel(settings: settings, inputsSHA256: inputs.inputsSHA256) {
             case .model(let loanModel): model = loanModel
             case .subsidyStageEnded(let status):

@@ -2,13 +2,27 @@ internal import Dispatch
 internal import Foundation
 internal import GreenAllocReports
 internal import MILP
+internal import GreenAllocCore
+internal import MILPCBC
 internal import MILPGLPK
 internal import Synchronization
 
-/// The solver every command uses: GLPK behind a watchdog that bounds the wall clock (a long root LP cannot be
-/// interrupted from inside GLPK) and stops solves when the console's interruption flag is set.
-func makeSolver(_ console: Console) -> any Solver {
-    var solver = WatchdogSolver(GLPKSolver(), cancellation: console.interruption)
+/// The solver every command uses: GLPK (or CBC with `--solver cbc` / `solver.backend: cbc`) behind a watchdog
+/// that bounds the wall clock (a long root LP cannot be interrupted from inside GLPK) and stops solves when the
+/// console's interruption flag is set. CBC is the program `GREENALLOC_CBC` names, by default `/usr/bin/cbc`;
+/// throws `SolverError` (exit 1) when it is not installed.
+func makeSolver(_ console: Console, backend: SolverBackend) throws -> any Solver {
+    let inner: any Solver
+    switch backend {
+    case .glpk:
+        inner = GLPKSolver()
+    case .cbc:
+        let environment = ProcessInfo.processInfo.environment["GREENALLOC_CBC"]
+        let cbc = CBCSolver(executable: environment.flatMap { $0.isEmpty ? nil : $0 } ?? CBCSolver.defaultExecutable)
+        guard cbc.isInstalled else { throw cbc.notInstalledError }
+        inner = cbc
+    }
+    var solver = WatchdogSolver(inner, cancellation: console.interruption)
     solver.report = { message in console.error("greenalloc: \(message)\n") }
     return solver
 }

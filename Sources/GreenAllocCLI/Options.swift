@@ -11,6 +11,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension ReportLanguage: ExpressibleByArgument {}
 
+extension SolverBackend: ExpressibleByArgument {}
+
 /// Options shared by the commands that solve.
 struct SolveOptions: ParsableArguments {
     @Option(name: .long, help: "Stop after this many seconds (overrides solver.time_limit).")
@@ -22,8 +24,13 @@ struct SolveOptions: ParsableArguments {
     @Flag(name: .long, help: "Skip the tie rule's second solve (the least subsidy among equally good plans).")
     var noTiebreak = false
 
-    @Flag(name: .long, help: "Show GLPK's own log on standard error.")
+    @Flag(name: .long, help: "Show the solver's own log on standard error.")
     var solverLog = false
+
+    @Option(
+        name: .long,
+        help: "The solver: glpk (built in, the default) or cbc (runs the separate cbc program from coinor-cbc; overrides solver.backend).")
+    var solver: SolverBackend?
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -34,7 +41,7 @@ struct SolveOptions: ParsableArguments {
     /// stage's own time limit and gap where given; the solver log goes to standard error.
     func settings(for scenario: SolverSpec, loanStage: LoanStageOptions? = nil, console: Console) -> RunSettings {
         var settings = RunSettings(
-            scenario: scenario, timeLimit: timeLimit, gap: gap, noTiebreak: noTiebreak, solverLog: solverLog)
+            scenario: scenario, timeLimit: timeLimit, gap: gap, noTiebreak: noTiebreak, solverLog: solverLog, backend: solver)
         if solverLog { settings.logHandler = { line in console.error(line) } }
         if let loanTimeLimit = loanStage?.loanTimeLimit { settings.loanTimeLimit = loanTimeLimit }
         if let loanGap = loanStage?.loanGap { settings.loanRelativeGap = loanGap }

@@ -48,14 +48,14 @@ struct Rank: ParsableCommand, ConsoleCommand {
         }
         let settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
         let runner = AllocationRunner(
-            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console))
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend))
         var (allocation, _) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         guard allocation.loanStage != nil else {
             console.error("greenalloc: the subsidy stage ended \(allocation.status.rawValue); no loan stage ran\n")
             return ExitStatus.code(for: allocation.status)
         }
         _ = try nestedOption.apply(
-            to: &allocation, inputs: inputs, settings: settings, solver: makeSolver(console), console: console, seconds: { 0 })
+            to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: { 0 })
         switch format {
         case .csv: console.out(BankCSV.render(allocation, bank: bank, language: lang))
         case .json: console.out(BankListDocument.json(allocation, bank: bank, language: lang))

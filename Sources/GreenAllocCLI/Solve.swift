@@ -57,11 +57,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
             }
         }
         let runner = AllocationRunner(
-            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console), clock: seconds)
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         var (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         let nestedSeconds = try nestedOption.apply(
-            to: &allocation, inputs: inputs, settings: settings, solver: makeSolver(console), console: console, seconds: seconds)
+            to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: seconds)
         let writeStart = seconds()
         var files: [String: [UInt8]] = [:]
         if let out {

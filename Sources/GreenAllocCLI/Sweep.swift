@@ -63,7 +63,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
         // The points carry no loans: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
-        let runner = WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
+        let runner = try WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
         _ = try runner.fundIndex(fund)
         let clock = WhatIfSupport.clock()
         console.error("greenalloc: sweeping \(fund) over \(scales.count) points on \(min(runner.threads, scales.count)) threads\n")
@@ -103,11 +103,11 @@ enum WhatIfSupport {
     /// `tiebreak` (and not `--no-tiebreak`), the loan stage's stopping rules when the command takes them.
     static func runner(
         _ inputs: ScenarioInputs, options: SolveOptions, tiebreak: Bool, console: Console, loanStage: LoanStageOptions? = nil
-    ) -> WhatIfRunner {
+    ) throws -> WhatIfRunner {
         var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStage, console: console)
         if !tiebreak { settings.tiebreak = false }
         return WhatIfRunner(
-            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: makeSolver(console),
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend),
             settings: settings, inputsSHA256: inputs.inputsSHA256)
     }
 

@@ -40,7 +40,7 @@ struct Target: ParsableCommand, ConsoleCommand {
     }
 
     func execute(console: Console) throws -> Int32 {
-        let runner = runner(try loadInputs(scenario, console: console), console: console)
+        let runner = try runner(loadInputs(scenario, console: console), console: console)
         console.error("greenalloc: searching the budget of \(fund) that meets 「\(target)」\n")
         let search = try runner.target(name: target, fund: fund, clock: WhatIfSupport.clock())
         switch format {
@@ -57,7 +57,7 @@ struct Target: ParsableCommand, ConsoleCommand {
 
     /// The runner of the search: the tie rule, and the plan's loan stage with `--loan-time-limit` and
     /// `--loan-gap` when given (the plan printed carries its loans).
-    func runner(_ inputs: ScenarioInputs, console: Console) -> WhatIfRunner {
-        WhatIfSupport.runner(inputs, options: options, tiebreak: true, console: console, loanStage: loanStageOptions)
+    func runner(_ inputs: ScenarioInputs, console: Console) throws -> WhatIfRunner {
+        try WhatIfSupport.runner(inputs, options: options, tiebreak: true, console: console, loanStage: loanStageOptions)
     }
 }

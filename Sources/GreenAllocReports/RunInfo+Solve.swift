@@ -72,7 +72,9 @@ extension RunInfo {
             greenallocVersion: record.greenallocVersion, glpkVersion: record.glpkVersion, startTime: record.startTime,
             scenario: record.scenario.name, inputsSHA256: record.inputsSHA256, status: allocation.status,
             exitCode: record.exitCode,
-            solver: SolverSpec(timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak),
+            solver: SolverSpec(
+                timeLimit: settings.timeLimit, mipGap: settings.relativeGap, tiebreak: settings.tiebreak,
+                backend: settings.backend),
             extraSettings: extra,
             timings: RunInfo.Timings(
                 read: record.readSeconds, compile: statistics.compileSeconds, solve: statistics.solveSeconds,

@@ -86,7 +86,7 @@ public enum RunJSON {
     public static func value(_ run: RunInfo) -> JSONValue {
         var settings: [(String, JSONValue)] = [
             ("time_limit", .double(run.solver.timeLimit)), ("mip_gap", .double(run.solver.mipGap)),
-            ("tiebreak", .bool(run.solver.tiebreak)),
+            ("tiebreak", .bool(run.solver.tiebreak)), ("backend", .string(run.solver.backend.rawValue)),
         ]
         settings += run.extraSettings.map { ($0.0, .string($0.1)) }
         let timings = run.timings

@@ -29,6 +29,7 @@ import Testing
         let settings = try #require(object["solver_settings"] as? [String: Any])
         #expect(settings["force"] as? String == "false")
         #expect(settings["tiebreak"] as? Bool == true)
+        #expect(settings["backend"] as? String == "glpk")
     }
 
     @Test(arguments: [

@@ -1,11 +1,14 @@
 import MILP
+import MILPCBC
 import MILPGLPK
 import TestSupport
 import Testing
 
 /// Every solver must agree with the catalogue of hand-checked models (GLPK on both of its paths: the MIP
-/// presolver, and the relaxation solved first as for large models).
-let conformingSolvers: [any Solver] = [GLPKSolver(), GLPKSolver(rootRelaxationFirstFrom: 0), BruteForceSolver()]
+/// presolver, and the relaxation solved first as for large models; CBC through its program).
+let conformingSolvers: [any Solver] = [
+    GLPKSolver(), GLPKSolver(rootRelaxationFirstFrom: 0), BruteForceSolver(), CBCSolver(),
+]
 
 func relativelyEqual(_ lhs: Double?, _ rhs: Double?, tolerance: Double = 1e-6) -> Bool {
     guard let lhs, let rhs else { return lhs == nil && rhs == nil }
@@ -27,7 +30,7 @@ func relativelyEqual(_ lhs: Double?, _ rhs: Double?, tolerance: Double = 1e-6) -
     }
 
     /// A time limit never turns an unproven plan into a claimed optimum. GLPK (both paths) gets a dense
-    /// multi-knapsack it cannot prove in 0.5 s: it must stop at the limit, and a plan it returns must come with a
+    /// multi-knapsack it cannot prove in 0.5 s (CBC too): it must stop at the limit, and a plan it returns must come with a
     /// bound strictly above it (maximization) and a positive gap. The brute-force solver ignores limits and
     /// proves by enumeration, so it gets a knapsack small enough to enumerate: the optimum it claims must be the
     /// true one (GLPK's without a limit), with its bound equal to it.

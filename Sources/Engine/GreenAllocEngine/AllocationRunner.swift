@@ -7,6 +7,8 @@ public struct RunSettings: Sendable {
     public var relativeGap: Double
     public var tiebreak: Bool
     public var solverLog: Bool
+    /// The solver that runs the integer programs (the command line's `--solver` over `solver.backend`).
+    public var backend: SolverBackend
     /// Wall-clock limit of the loan stage (§5), by default the smaller of the time limit and 10 s: bank
     /// assignment with near-binding capacities rarely proves its last 0.1% quickly, and its best plan comes early.
     public var loanTimeLimit: Double
@@ -28,13 +30,14 @@ public struct RunSettings: Sendable {
 
     public init(
         scenario: SolverSpec, timeLimit: Double? = nil, gap: Double? = nil, noTiebreak: Bool = false,
-        solverLog: Bool = false, loanTimeLimit: Double? = nil
+        solverLog: Bool = false, loanTimeLimit: Double? = nil, backend: SolverBackend? = nil
     ) {
         self.timeLimit = timeLimit ?? scenario.timeLimit
         self.loanTimeLimit = loanTimeLimit ?? Swift.min(timeLimit ?? scenario.timeLimit, 10)
         self.relativeGap = gap ?? scenario.mipGap
         self.tiebreak = scenario.tiebreak && !noTiebreak
         self.solverLog = solverLog
+        self.backend = backend ?? scenario.backend
     }
 }
 

@@ -91,7 +91,7 @@ struct ScenarioDecoder {
 
     mutating func decodeSolver(_ node: YAMLNode) -> SolverSpec? {
         guard checkMapping(node, what: "solver") else { return nil }
-        checkKeys(node, allowed: ["time_limit", "mip_gap", "tiebreak"], section: "solver")
+        checkKeys(node, allowed: ["time_limit", "mip_gap", "tiebreak", "backend"], section: "solver")
         var spec = SolverSpec()
         if let value = node["time_limit"].flatMap({ number($0, what: "solver.time_limit") }) {
             if value <= 0 { errors.append(.error(node["time_limit"]?.location, "solver.time_limit must be positive (seconds)")) }
@@ -102,6 +102,17 @@ struct ScenarioDecoder {
             spec.mipGap = value
         }
         if let value = node["tiebreak"].flatMap({ boolean($0, what: "solver.tiebreak") }) { spec.tiebreak = value }
+        if let value = node["backend"] {
+            let allowed = SolverBackend.allCases.map(\.rawValue)
+            if let text = value.scalar, let backend = SolverBackend(rawValue: text) {
+                spec.backend = backend
+            } else {
+                errors.append(
+                    .error(
+                        value.location,
+                        "solver.backend: '\(value.scalar ?? value.kindName)' is not one of \(allowed.joined(separator: ", "))"))
+            }
+        }
         return spec
     }
 
