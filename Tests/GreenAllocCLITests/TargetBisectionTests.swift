@@ -118,4 +118,15 @@ import Testing
             #expect((withRows == .infeasible) == (without == .infeasible), "scale \(scale)")
         }
     }
+
+    @Test func searchStoppedByItsTimeLimitIsNotExact() throws {
+        // The brute-force solver ignores time limits, so the search's own clock is what stops it: a limit that
+        // has passed once the first solve returns leaves no plan and says so, deterministically.
+        var runner = try WhatIfTests.runner(Self.fixture(), solver: BruteForceSolver())
+        runner.settings.timeLimit = 1e-9
+        let search = try runner.target(name: "新命名三家", fund: "f1")
+        #expect(!search.exact && !search.met)
+        #expect(search.scale == nil)
+        #expect(search.reasons.first?.contains("time limit") == true)
+    }
 }
