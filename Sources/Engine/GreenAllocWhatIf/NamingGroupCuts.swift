@@ -49,10 +49,16 @@ struct NamingGroupCuts: Sendable {
         let needs = Self.prerequisiteNeeds(scalable.compiled)
         guard !needs.isEmpty else { return }
         let prerequisiteColumns = Set(needs.values.flatMap(\.keys))
+        // The budget rows of the fund that can carry a cap: no lower side, no negative coefficient.
+        let budgets: [(coefficients: [Int: Double], base: Double)] = scalable.budgetRows.compactMap { budgetRow, base in
+            let budget = model.rows[budgetRow]
+            guard base > 0, budget.lower == -.infinity, budget.terms.allSatisfy({ $0.coefficient >= 0 }) else { return nil }
+            return (Dictionary(budget.terms.map { ($0.column, $0.coefficient) }, uniquingKeysWith: +), base)
+        }
         var caps: [Cap] = []
         for (index, row) in model.rows.enumerated() where !scalable.budgetRowSet.contains(index) && row.upper.isFinite {
             guard row.terms.contains(where: { prerequisiteColumns.contains($0.column) && $0.coefficient > 0 }) else { continue }
-            if let cap = Self.derivedCap(row, budgets: scalable.budgetRows, model: model) { caps.append(cap) }
+            if let cap = Self.derivedCap(row, budgets: budgets, model: model) { caps.append(cap) }
         }
         groups = Self.grouping(caps: caps, needs: needs)
     }
@@ -75,16 +81,13 @@ struct NamingGroupCuts: Sendable {
         return needs
     }
 
-    /// The cap derived from `row` and one budget row of the fund, or nil when no budget row holds all of the
-    /// row's negative coefficients (or a column could go below zero).
-    static func derivedCap(_ row: Row, budgets: [(row: Int, base: Double)], model: Model) -> Cap? {
+    /// The cap derived from `row` and one budget row of the fund (its coefficients by column, and its base
+    /// budget), or nil when no budget row holds all of the row's negative coefficients (or a column could go
+    /// below zero).
+    static func derivedCap(_ row: Row, budgets: [(coefficients: [Int: Double], base: Double)], model: Model) -> Cap? {
         let negative = row.terms.filter { $0.coefficient < 0 }
         guard !negative.isEmpty else { return nil }
-        for (budgetRow, base) in budgets where base > 0 {
-            let budget = model.rows[budgetRow]
-            guard budget.lower == -.infinity, budget.terms.allSatisfy({ $0.coefficient >= 0 }) else { continue }
-            var coefficients: [Int: Double] = [:]
-            for term in budget.terms { coefficients[term.column, default: 0] += term.coefficient }
+        for (coefficients, base) in budgets {
             var lambda = 0.0
             var covered = true
             for term in negative {
