@@ -35,13 +35,12 @@ public struct TargetSearchResult: Sendable {
 }
 
 extension WhatIfRunner {
-    /// The smallest scale of one fund's budget at which the named target, made hard, can be met: one solve of
-    /// the model with the scale as a column, minimized (`ScalableModel.minimumScaleModel`), stopped at a
-    /// relative gap of `tolerance / (1 + tolerance)`, so the scale found is within `tolerance` of the smallest
-    /// (the solver's bound is the proved lower end). The scale reported is what the plan found actually uses
-    /// (its largest use/budget ratio over the years). Then the plan at that budget is solved with the
-    /// scenario's own objective and settings, as `greenalloc solve` would. A solve stopped by its time limit
-    /// with a plan gives an upper bound and `exact: false`.
+    /// The smallest scale of one fund's budget at which the named target, made hard, can be met, by bisection
+    /// on fixed-scale feasibility models (`ScaleBisection`): the scale found has a plan, and scale × (1 −
+    /// `tolerance`) is proved infeasible (or the proved lower end is closer). The scale reported is what the
+    /// plan found actually uses (its largest use/budget ratio over the years). Then the plan at that budget is
+    /// solved with the scenario's own objective and settings, as `greenalloc solve` would. The search as a
+    /// whole gets the run's time limit; stopped by it, the bracket found so far is reported with `exact: false`.
     public func target(
         name: String, fund fundID: String, tolerance: Double = 1e-3, clock: @escaping @Sendable () -> Double = { 0 }
     ) throws -> TargetSearchResult {
@@ -76,22 +75,12 @@ extension WhatIfRunner {
         /// up to `unlimited` meets the target, nil with `infeasible` false when no plan came within the time limit.
         func minimumScale() throws -> (found: (scale: Double, bound: Double)?, infeasible: Bool) {
             if !scalable.budgetIndependentBlock.isEmpty { return (nil, true) }
-            let (model, scaleColumn) = scalable.minimumScaleModel(upTo: unlimited)
-            var parameters = self.parameters()
-            parameters.relativeGap = Swift.max(settings.relativeGap, tolerance / (1 + tolerance))
-            result.solves += 1
-            let answer = try solver.solve(model, parameters: parameters)
-            switch (answer.termination, answer.primal) {
-            case (_, .feasiblePoint):
-                if answer.termination != .optimal, answer.termination != .gapLimit { result.exact = false }
-                let used = scalable.requiredScale(answer.values)
-                let bound = Swift.max(0, Swift.min(answer.bestBound ?? 0, answer.values[scaleColumn]))
-                return ((used, Swift.min(bound, used)), false)
-            case (.infeasible, _), (.infeasibleOrUnbounded, _): return (nil, true)
-            default:
-                result.exact = false
-                return (nil, false)
-            }
+            let search = ScaleBisection(scalable: scalable, solver: solver, parameters: parameters(), tolerance: tolerance)
+            let outcome = try search.search(upTo: unlimited)
+            result.solves += outcome.solves
+            if !outcome.exact { result.exact = false }
+            guard let found = outcome.found else { return (nil, outcome.infeasible) }
+            return ((found.scale, Swift.min(outcome.lower, found.scale)), false)
         }
 
         let (found, infeasible) = try minimumScale()
