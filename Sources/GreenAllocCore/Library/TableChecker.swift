@@ -21,7 +21,7 @@ struct TableChecker {
         for name in required where table.column(name) == nil {
             diagnostics.append(
                 .error(
-                    SourceLocation(file: table.file, line: 1, column: 1),
+                    table.location(line: 1, column: 1),
                     "missing required column '\(name)' (columns found: \(table.columns.map(\.name).joined(separator: ", ")))"))
         }
         var seen: [String: Int] = [:]
@@ -123,7 +123,7 @@ struct TableChecker {
             return (year, column.name)
         }
         let single = table.column("request") != nil
-        let location = SourceLocation(file: table.file, line: 1, column: 1)
+        let location = table.location(line: 1, column: 1)
         if single, !perYear.isEmpty {
             diagnostics.append(.error(location, "use either request + year or request_<year> columns, not both"))
             return .none
