@@ -31,7 +31,8 @@ struct TableChecker {
             if id.isEmpty, table.column("id") != nil {
                 error(table, row: row, column: "id", "empty id")
             } else if let first = seen[id] {
-                error(table, row: row, column: "id", "duplicate id '\(id)' (first on line \(table.rowLines[first]))")
+                let place = table.sheet == nil ? "line \(table.rowLines[first])" : "row \(table.rowLines[first])"
+                error(table, row: row, column: "id", "duplicate id '\(id)' (first on \(place))")
             } else {
                 seen[id] = row
             }

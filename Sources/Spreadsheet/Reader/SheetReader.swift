@@ -57,7 +57,7 @@ struct SheetReader {
 
     private mutating func start(_ tag: XMLScanner.Tag, _ scanner: XMLScanner) throws(WorkbookError) {
         if scanner.matches(tag.name, "row") {
-            let number = try attributes(scanner, tag, ["r"])["r"]
+            let number = try cellAttributes(scanner, tag).reference
             row = number.flatMap { Int($0) }.map { $0 - 1 } ?? row + 1
             guard row >= 0, row < CellReference.maxRows else {
                 throw WorkbookError("a row number \(number ?? "") outside the sheet", sheet: builder.sheet)
@@ -65,9 +65,9 @@ struct SheetReader {
             nextColumn = 0
             builder.startRow(row)
         } else if scanner.matches(tag.name, "c") {
-            let values = try attributes(scanner, tag, ["r", "t", "s"])
+            let values = try cellAttributes(scanner, tag)
             var reference = CellReference(row: max(row, 0), column: nextColumn)
-            if let written = values["r"] {
+            if let written = values.reference {
                 guard let parsed = CellReference(written) else {
                     throw WorkbookError("a cell with the reference '\(written)', which is not a cell", sheet: builder.sheet)
                 }
@@ -77,7 +77,7 @@ struct SheetReader {
                 throw WorkbookError("a cell right of Excel's last column", sheet: builder.sheet)
             }
             nextColumn = reference.column + 1
-            cell = Cell(reference: reference, type: values["t"] ?? "n", style: values["s"].flatMap { Int($0) } ?? 0)
+            cell = Cell(reference: reference, type: values.type ?? "n", style: values.style.flatMap { Int($0) } ?? 0)
         } else if cell != nil, scanner.matches(tag.name, "v") {
             inValue = true
             cell?.hasValue = true
@@ -89,12 +89,25 @@ struct SheetReader {
         }
     }
 
-    private func attributes(_ scanner: XMLScanner, _ tag: XMLScanner.Tag, _ names: Set<String>) throws(WorkbookError)
-        -> [String: String]
+    /// The `r`, `t` and `s` attributes of a row or cell (read without building a dictionary: there is one per cell).
+    private func cellAttributes(_ scanner: XMLScanner, _ tag: XMLScanner.Tag) throws(WorkbookError)
+        -> (reference: String?, type: String?, style: String?)
     {
-        do { return try scanner.attributes(of: tag, names) } catch {
+        var found: (reference: String?, type: String?, style: String?) = (nil, nil, nil)
+        do {
+            try scanner.forEachAttribute(of: tag) { name, value throws(XMLSyntaxError) in
+                guard name.count == 1 else { return }
+                switch scanner.buffer[name.lowerBound] {
+                case UInt8(ascii: "r"): found.reference = try scanner.decoded(value)
+                case UInt8(ascii: "t"): found.type = try scanner.decoded(value)
+                case UInt8(ascii: "s"): found.style = try scanner.decoded(value)
+                default: break
+                }
+            }
+        } catch {
             throw WorkbookError("malformed XML: \(error.message)", sheet: builder.sheet)
         }
+        return found
     }
 
     /// The cell's text by its type, or a problem at the cell.
