@@ -2,13 +2,13 @@
 # Reading a library from a workbook against reading it from CSV, at two sizes (see Benchmarks/README.md):
 # `greenalloc validate` (read, type, check, compile the rules; nothing solved) on the same generated library
 # as CSV files and as one workbook (csv_to_xlsx.py), best of N by hyperfine, and its peak memory.
-# Environment: SIZES (default "10000 500000"), RUNS (5), GREENALLOC (.build/release/greenalloc), KEEP=1.
+# Environment: SIZES (default "10000 200000"), RUNS (5), GREENALLOC (.build/release/greenalloc), KEEP=1.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 greenalloc=${GREENALLOC:-$here/../.build/release/greenalloc}
 work=$(mktemp -d)
 [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$work"' EXIT
-for n in ${SIZES:-10000 500000}; do
+for n in ${SIZES:-10000 200000}; do
     dir=$work/n$n
     "$greenalloc" generate --seed 7 --projects "$n" --out "$dir" >/dev/null
     python3 "$here/make_scenario.py" "$here/../Scenarios/shandong/baseline-2022.yaml" "$dir" >/dev/null

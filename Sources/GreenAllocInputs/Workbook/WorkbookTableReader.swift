@@ -16,13 +16,16 @@ public final class WorkbookTableReader {
         let result = opened[path.file] ?? Result { () throws(WorkbookError) in try Workbook(path: path.file) }
         opened[path.file] = result
         let table: SheetTable?
+        let workbook: Workbook
         do {
-            table = try result.get().table(sheet: path.sheet)
+            workbook = try result.get()
+            table = try workbook.table(sheet: path.sheet)
         } catch {
             return .failure(InputErrors([diagnostic(error, file: path.file)]))
         }
         guard let table else {
-            let location = SourceLocation(file: path.file, line: 1, column: 1, sheet: path.sheet ?? "1")
+            let sheet = path.sheet ?? workbook.sheetNames.first
+            let location = SourceLocation(file: path.file, line: 1, column: 1, sheet: sheet)
             return .failure(InputErrors([.error(location, "the sheet is empty: expected a header row with the column names")]))
         }
         var diagnostics = table.problems.map { diagnostic($0, file: path.file) }
