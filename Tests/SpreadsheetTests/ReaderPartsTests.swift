@@ -81,6 +81,14 @@ import Testing
         }
     }
 
+    /// A byte-order mark, and white space and comments around the root, are allowed.
+    @Test func documentFrame() throws {
+        let text = [0xEF, 0xBB, 0xBF] + Array(" <?xml version=\"1.0\"?>\n<!-- a -->\n<a>x</a>\n<!-- b --> ".utf8)
+        for size in [1, 2, 5, text.count] {
+            #expect(try Self.tokens(text, chunk: size) == ["<a>", "x", "</a>"], "chunks of \(size)")
+        }
+    }
+
     @Test(arguments: [
         "<a><b></a>", "<a>", "<a></a><b/>", "<!DOCTYPE a [<!ENTITY x 'y'>]><a/>", "<a>&bogus;</a>", "<a x=1/>",
         "text<a/>", "", "<a><!-- open</a>",

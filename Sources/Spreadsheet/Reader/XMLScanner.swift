@@ -28,6 +28,7 @@ struct XMLScanner {
     private var open: [UInt64] = []
     private var pendingEnd: Range<Int>?
     private var sawRoot = false
+    private var checkedStart = false
 
     /// Adds the next chunk of the document; `final` when it is the last one.
     mutating func append(_ chunk: some Collection<UInt8>, final: Bool) {
@@ -46,7 +47,20 @@ struct XMLScanner {
             pendingEnd = nil
             return .end(name: name)
         }
+        if !checkedStart {
+            guard buffer.count >= 3 || isFinal else { return nil }
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // a UTF-8 byte-order mark
+            checkedStart = true
+        }
         while index < buffer.count {
+            if open.isEmpty, buffer[index] != UInt8(ascii: "<") {
+                // Only white space may stand between the prolog, the root element and what follows it.
+                while index < buffer.count, Self.isSpace(buffer[index]) { index += 1 }
+                if index < buffer.count, buffer[index] != UInt8(ascii: "<") {
+                    throw XMLSyntaxError("text outside the root element")
+                }
+                continue
+            }
             guard buffer[index] == UInt8(ascii: "<") else { return try textToken() }
             guard index + 1 < buffer.count else { return try incomplete() }
             switch buffer[index + 1] {
@@ -79,12 +93,6 @@ struct XMLScanner {
         while end < buffer.count, buffer[end] != UInt8(ascii: "<") { end += 1 }
         if end == buffer.count, !isFinal { return nil }
         index = end
-        if open.isEmpty {
-            guard buffer[start..<end].allSatisfy(Self.isSpace) else {
-                throw XMLSyntaxError("text outside the root element")
-            }
-            return try next()
-        }
         return .text(start..<end, cdata: false)
     }
 
