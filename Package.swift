@@ -104,7 +104,9 @@ let package = Package(
                 "MILPGLPK", "TestSupport",
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SpreadsheetTests", dependencies: ["Spreadsheet"], exclude: ["Fixtures/make_fixtures.py"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
         .testTarget(

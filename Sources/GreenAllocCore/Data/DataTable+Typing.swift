@@ -2,8 +2,16 @@
 extension DataTable {
     /// Types a table of the project library: the columns `kind` declares have their declared type
     /// (``TableKind/declaredColumn(named:)``), any other column the type its cells show.
-    public init(file: String, header: [String], rows: [[String]], rowLines: [Int], kind: TableKind) {
-        self.init(file: file, header: header, rows: rows, rowLines: rowLines) { kind.declaredColumn(named: $0)?.type }
+    /// `sheet` and `positions` place the cells of a workbook sheet: the sheet's name and each column's 1-based
+    /// column number (by default the columns are numbered from 1).
+    public init(
+        file: String, header: [String], rows: [[String]], rowLines: [Int], kind: TableKind, sheet: String? = nil,
+        positions: [Int]? = nil
+    ) {
+        self.init(file: file, header: header, rows: rows, rowLines: rowLines, positions: positions) {
+            kind.declaredColumn(named: $0)?.type
+        }
+        self.sheet = sheet
     }
 
     /// Types every column as SPEC §2.1 says.
@@ -22,7 +30,8 @@ extension DataTable {
     ///   empty cell after trimming is missing. Text values are stored trimmed.
     /// - A row shorter than the header has missing values in the columns it lacks.
     public init(
-        file: String, header: [String], rows: [[String]], rowLines: [Int], declaredType: (String) -> DeclaredType?
+        file: String, header: [String], rows: [[String]], rowLines: [Int], positions: [Int]? = nil,
+        declaredType: (String) -> DeclaredType?
     ) {
         var columns: [Column] = []
         columns.reserveCapacity(header.count)
@@ -34,7 +43,8 @@ extension DataTable {
                 } else {
                     typedValues(cells)
                 }
-            columns.append(Column(name: name, type: type, values: values, position: index + 1))
+            let position = positions.flatMap { index < $0.count ? $0[index] : nil } ?? index + 1
+            columns.append(Column(name: name, type: type, values: values, position: position))
         }
         self.init(file: file, columns: columns, rowLines: rowLines)
     }

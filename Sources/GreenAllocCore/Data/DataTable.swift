@@ -16,13 +16,16 @@ public struct DataTable: Sendable {
 
     /// Path as the user wrote it (or as resolved), used in messages.
     public var file: String
+    /// The worksheet the table was read from, nil for a CSV file; locations then name cells (`F12`).
+    public var sheet: String?
     public var columns: [Column]
     /// 1-based file line of each data row (a quoted cell may span lines).
     public var rowLines: [Int]
     public private(set) var columnIndex: [String: Int]
 
-    public init(file: String, columns: [Column], rowLines: [Int]) {
+    public init(file: String, columns: [Column], rowLines: [Int], sheet: String? = nil) {
         self.file = file
+        self.sheet = sheet
         self.columns = columns
         self.rowLines = rowLines
         var index: [String: Int] = [:]
@@ -44,11 +47,16 @@ public struct DataTable: Sendable {
     /// Location of a cell, for messages.
     public func location(row: Int, column name: String) -> SourceLocation {
         let position = columnIndex[name].map { columns[$0].position } ?? 1
-        return SourceLocation(file: file, line: rowLines[row], column: position)
+        return location(line: rowLines[row], column: position)
     }
 
     public func location(row: Int) -> SourceLocation {
-        SourceLocation(file: file, line: rowLines[row], column: 1)
+        location(line: rowLines[row], column: 1)
+    }
+
+    /// A place in the table's file (a cell of its sheet for a workbook).
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column, sheet: sheet)
     }
 }
 

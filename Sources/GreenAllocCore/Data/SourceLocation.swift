@@ -1,19 +1,40 @@
 /// A place in an input file: 1-based line and column (columns count Unicode characters).
+///
+/// In a workbook sheet (`sheet` is set) the line is the 1-based row and the column the 1-based column, and the
+/// place is written as Excel names a cell: `library.xlsx[项目]!F12`.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
+    /// The worksheet of a workbook; nil for text files.
+    public var sheet: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String {
+        guard let sheet else { return "\(file):\(line):\(column)" }
+        return "\(file)[\(sheet)]!\(Self.columnName(column))\(line)"
+    }
+
+    /// Excel's letters for a 1-based column number: 1 → `A`, 27 → `AA`.
+    static func columnName(_ number: Int) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var rest = max(number, 1)
+        repeat {
+            rest -= 1
+            scalars.insert(Unicode.Scalar(UInt8(65 + rest % 26)), at: 0)
+            rest /= 26
+        } while rest > 0
+        return String(String.UnicodeScalarView(scalars))
+    }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
     }
 }
 

@@ -10,7 +10,7 @@ extension TableChecker {
             guard let declared = kind.declaredColumn(named: column.name) else { continue }
             for (row, value) in column.values.enumerated() {
                 guard let problem = cellProblem(value, declared.type) else { continue }
-                let location = SourceLocation(file: table.file, line: table.rowLines[row], column: column.position)
+                let location = table.location(line: table.rowLines[row], column: column.position)
                 diagnostics.append(.error(location, "\(problem) (\(column.name))"))
             }
         }

@@ -21,7 +21,7 @@ struct TableChecker {
         for name in required where table.column(name) == nil {
             diagnostics.append(
                 .error(
-                    SourceLocation(file: table.file, line: 1, column: 1),
+                    table.location(line: 1, column: 1),
                     "missing required column '\(name)' (columns found: \(table.columns.map(\.name).joined(separator: ", ")))"))
         }
         var seen: [String: Int] = [:]
@@ -31,7 +31,8 @@ struct TableChecker {
             if id.isEmpty, table.column("id") != nil {
                 error(table, row: row, column: "id", "empty id")
             } else if let first = seen[id] {
-                error(table, row: row, column: "id", "duplicate id '\(id)' (first on line \(table.rowLines[first]))")
+                let place = table.sheet == nil ? "line \(table.rowLines[first])" : "row \(table.rowLines[first])"
+                error(table, row: row, column: "id", "duplicate id '\(id)' (first on \(place))")
             } else {
                 seen[id] = row
             }
@@ -123,7 +124,7 @@ struct TableChecker {
             return (year, column.name)
         }
         let single = table.column("request") != nil
-        let location = SourceLocation(file: table.file, line: 1, column: 1)
+        let location = table.location(line: 1, column: 1)
         if single, !perYear.isEmpty {
             diagnostics.append(.error(location, "use either request + year or request_<year> columns, not both"))
             return .none

@@ -106,7 +106,9 @@ public enum CSVReader {
             rows[index].append(contentsOf: repeatElement("", count: header.count - rows[index].count))
         }
         return .success(
-            RawTable(file: sink.file, header: header, rows: rows, rowLines: records.rowLines, encoding: encoding))
+            RawTable(
+                file: sink.file, header: header, rows: rows, rowLines: records.rowLines, encoding: encoding,
+                headerLine: records.headerLine))
     }
 
     /// Header names lose surrounding whitespace (spaces, tabs, ideographic and no-break spaces, line breaks).

@@ -23,15 +23,20 @@ public struct ScenarioInputs: Sendable {
         let scenario = loaded.scenario
         var diagnostics = loaded.warnings
         var encodings: [String: String] = [:]
+        let workbooks = WorkbookTableReader()
         func table(_ path: String?, _ kind: TableKind) -> DataTable? {
             guard let path else { return nil }
-            switch CSVReader.read(path: path, displayName: path) {
+            let source = TablePath(path)
+            let read = source.isWorkbook ? workbooks.read(source) : CSVReader.read(path: path, displayName: path)
+            switch read.flatMap({ $0.namingColumns(for: kind) }) {
             case .failure(let errors):
                 diagnostics += errors.diagnostics
                 return nil
             case .success(let raw):
                 encodings[path] = raw.encoding
-                return DataTable(file: raw.file, header: raw.header, rows: raw.rows, rowLines: raw.rowLines, kind: kind)
+                return DataTable(
+                    file: raw.file, header: raw.header, rows: raw.rows, rowLines: raw.rowLines, kind: kind,
+                    sheet: raw.sheet, positions: raw.positions)
             }
         }
         let cities = table(scenario.tables.cities, .cities)
@@ -54,8 +59,10 @@ public struct ScenarioInputs: Sendable {
 
         var hash = SHA256()
         hash.update(data: Data(CanonicalJSON.render(loaded.merged).utf8))
-        for path in [scenario.tables.cities, scenario.tables.parks, scenario.tables.projects, scenario.tables.banks] {
-            if let path, let data = FileManager.default.contents(atPath: path) { hash.update(data: data) }
+        // A workbook that several tables name is hashed once.
+        let tables = [scenario.tables.cities, scenario.tables.parks, scenario.tables.projects, scenario.tables.banks]
+        for file in TablePath.files(tables) {
+            if let data = FileManager.default.contents(atPath: file) { hash.update(data: data) }
         }
         let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
         return .success(
