@@ -59,6 +59,7 @@ let package = Package(
             name: "GreenAllocReports",
             dependencies: [
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "Spreadsheet",
+                "Charts",
             ],
             swiftSettings: strictSettings),
         .target(

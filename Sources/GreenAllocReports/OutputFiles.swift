@@ -2,7 +2,7 @@ public import GreenAllocCore
 
 /// The files of one `solve --out DIR` run, ready for `OutputDirectory.write(files:to:)`:
 /// `allocation.json`, `projects.csv` (UTF-8 with BOM), `report.md` in `language` and, when the language is
-/// not English, `report.en.md`, plus `run.json` when `run` is given, and `loans.csv` (the province's
+/// not English, `report.en.md`; `report.html` (and `report.en.html`) likewise, plus `run.json` when `run` is given, and `loans.csv` (the province's
 /// project–bank matrix) when the loan stage ran. Bank lists (`bank-<id>.csv`) come from the loan writer and are
 /// merged in by the caller.
 public enum OutputFiles {
@@ -14,7 +14,9 @@ public enum OutputFiles {
             "projects.csv": ProjectsCSV.bytes(allocation, language: language),
             "report.md": Array(ReportMarkdown.render(allocation, language: language).utf8),
         ]
+        files["report.html"] = ReportHTML.bytes(allocation, language: language)
         if language != .en {
+            files["report.en.html"] = ReportHTML.bytes(allocation, language: .en)
             files["report.en.md"] = Array(ReportMarkdown.render(allocation, language: .en).utf8)
         }
         if let run { files["run.json"] = RunJSON.bytes(run) }
