@@ -29,12 +29,12 @@ extension ReportCharts {
             references: ids.map { cap[$0] }, referenceLabel: pick("上限", "cap"),
             size: ChartSize(width: Self.width, height: Self.barHeight(ids.count)))
         let binding = limitRows.filter(\.binding).count
-        var reading = pick("限制“", "Limit “") + name + pick("”：", "”: ") + String(binding) + pick(" 行达到上限", " rows at their cap")
+        var reading = pick("限制“", "Limit “") + name + pick("”：", "”: ") + pick("\(binding) 行达到上限", "rows at their cap: \(binding)")
         let nearest = limitRows.filter { ($0.max ?? 0) > 0 }.max { left, right in
             left.value / (left.max ?? 1) < right.value / (right.max ?? 1)
         }
         if let nearest, let city = nearest.group, let limit = nearest.max {
-            reading += pick("；最接近上限的是 ", "; nearest its cap: ") + (report.cityNames[city] ?? city)
+            reading += pick("；最接近上限的是", "; nearest its cap: ") + (report.cityNames[city] ?? city)
                 + (nearest.year.map { pick(" \($0) 年", " in \($0)") } ?? "") + pick("，已用上限的 ", ", at ")
                 + percent(nearest.value, of: limit) + pick("（", " (") + report.money(nearest.value) + " / " + report.money(limit)
                 + pick(" 万元）", " 万元) of its cap")
@@ -92,8 +92,8 @@ extension ReportCharts {
         let ratio = zip(Self.shares(money), Self.shares(requests)).map { $1 > 0 ? $0 / $1 : 0 }
         var reading = pick("资金占比与申请占比之比", "Share of money over share of requests")
         if let high = ratio.indices.max(by: { ratio[$0] < ratio[$1] }), let low = ratio.indices.min(by: { ratio[$0] < ratio[$1] }) {
-            reading += pick("最高为 ", ": highest ") + names[high] + "（" + MoneyFormat.fixed(ratio[high], places: 2) + "）"
-                + pick("，最低为 ", ", lowest ") + names[low] + "（" + MoneyFormat.fixed(ratio[low], places: 2) + "）"
+            reading += pick("最高为", ": highest ") + names[high] + "（" + MoneyFormat.fixed(ratio[high], places: 2) + "）"
+                + pick("，最低为", ", lowest ") + names[low] + "（" + MoneyFormat.fixed(ratio[low], places: 2) + "）"
         }
         if !report.zh { reading = reading.replacingFullWidthParentheses() }
         return ReportFigure(

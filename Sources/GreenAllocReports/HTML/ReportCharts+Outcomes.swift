@@ -39,7 +39,7 @@ extension ReportCharts {
                 valueAxis: Axis(title: label, format: format), size: ChartSize(width: Self.width, height: 240))
             var reading = pick("获补项目合计 ", "Funded projects in all: ") + format.value(MoneyFormat.rounded(values.reduce(0, +)))
             if let top = values.indices.max(by: { values[$0] < values[$1] }), values[top] > 0 {
-                reading += pick("；最多的是 ", "; most in ") + names[top] + pick("，", ", ") + format.value(MoneyFormat.rounded(values[top]))
+                reading += pick("；最多的是", "; most in ") + names[top] + pick("，", ", ") + format.value(MoneyFormat.rounded(values[top]))
             }
             return ReportFigure(
                 id: "chart-outcome-" + column, title: pick("绩效：", "Outcome: ") + label + pick("，按城市", ", by city"),

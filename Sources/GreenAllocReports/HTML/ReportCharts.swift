@@ -25,8 +25,10 @@ struct ReportCharts {
     func pick(_ chinese: String, _ english: String) -> String { report.pick(chinese, english) }
     var listSeparator: String { pick("；", "; ") }
 
+    /// The charts for `kind`; none when the run found no plan (infeasible, or no solution in time).
     func figures(_ kind: ReportChartKind) -> [ReportFigure] {
-        switch kind {
+        guard allocation.status == .optimal || allocation.status == .feasible else { return [] }
+        return switch kind {
         case .funds: [fundUse()].compactMap { $0 }
         case .cities: [cityCaps(), fairnessShares(), fairnessLorenz()].compactMap { $0 }
         case .categories: [categoryMoney()].compactMap { $0 } + outcomes()
@@ -96,7 +98,7 @@ struct ReportCharts {
         }
         let zero = categories.filter { (granted[$0] ?? 0) <= 0 && (requested[$0] ?? 0) > 0 }
         if !zero.isEmpty {
-            reading.append(pick("未获补助的类别：", "No money for: ")
+            reading.append(pick("未获补助的类别：", "no money for ")
                 + zero.map { report.categoryText($0) + pick("（申请 ", " (requested ") + report.money(requested[$0] ?? 0) + pick(" 万元）", " 万元)") }
                     .joined(separator: pick("、", ", ")))
         }
