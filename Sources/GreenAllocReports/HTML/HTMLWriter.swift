@@ -1,3 +1,5 @@
+import Charts
+
 /// Writes a `ReportDocument` as XHTML-compatible HTML into one growing string: chapters as sections, lines
 /// as paragraphs, list items and quotes (read back from their Markdown spelling), tables with a repeated
 /// header, and the charts `ReportCharts` draws in the places the document marks.
@@ -195,33 +197,28 @@ struct HTMLWriter {
     }
 }
 
-/// XML escaping for text and attribute values: `&`, `<`, `>`, `"`; characters XML 1.0 forbids (controls
-/// other than tab and line breaks) are dropped, so the page always parses.
+/// XML escaping for text and attribute values, as the charts escape theirs (`SVGCanvas.escaped`: `&`, `<`,
+/// `>`, quotes; the characters XML 1.0 forbids dropped), so the page always parses. Text without any of
+/// these is appended as it is.
 enum HTMLText {
     static func append(_ text: String, to html: inout String) {
-        let plain = text.utf8.allSatisfy { byte in
-            byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
-                && byte != UInt8(ascii: "\"") && (byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D)
-        }
-        if plain { return html += text }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "\t", "\n", "\r": html.unicodeScalars.append(scalar)
-            default:
-                let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                if !forbidden { html.unicodeScalars.append(scalar) }
-            }
-        }
+        html += needsEscaping(text) ? SVGCanvas.escaped(text) : text
     }
 
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        append(text, to: &result)
-        return result
+    /// Whether `text` holds a character to escape or drop (checked on its UTF-8 bytes; U+FFFE and U+FFFF
+    /// are EF BF BE and EF BF BF).
+    static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+            case 0x09, 0x0A, 0x0D: break
+            case 0xBE, 0xBF: if previous == (0xEF, 0xBF) { return true }
+            default: if byte < 0x20 { return true }
+            }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }
 
