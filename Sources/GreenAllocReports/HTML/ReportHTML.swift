@@ -37,6 +37,7 @@ public enum ReportHTML {
         tr { break-inside: avoid; page-break-inside: avoid; }
         th, td { border: 0.5pt solid #b8c2cc; padding: 1.5pt 4pt; vertical-align: top; text-align: left; }
         th { background: #e8eef3; font-weight: bold; }
+        td:not(.num), th:not(.num) { min-width: 4.5em; }
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr.total td { font-weight: bold; background: #f4f6f8; }
         code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; font-size: 0.9em; word-break: break-all; }
