@@ -9,15 +9,17 @@ public enum OutputFiles {
     public static func standard(
         for allocation: Allocation, run: RunInfo? = nil, language: ReportLanguage = .zh
     ) -> [String: [UInt8]] {
+        let report = ReportHTML.pages(allocation, language: language)
         var files: [String: [UInt8]] = [
             "allocation.json": AllocationJSON.bytes(allocation, language: language),
             "projects.csv": ProjectsCSV.bytes(allocation, language: language),
-            "report.md": Array(ReportMarkdown.render(allocation, language: language).utf8),
+            "report.md": report.markdown,
+            "report.html": report.html,
         ]
-        files["report.html"] = ReportHTML.bytes(allocation, language: language)
         if language != .en {
-            files["report.en.html"] = ReportHTML.bytes(allocation, language: .en)
-            files["report.en.md"] = Array(ReportMarkdown.render(allocation, language: .en).utf8)
+            let english = ReportHTML.pages(allocation, language: .en)
+            files["report.en.md"] = english.markdown
+            files["report.en.html"] = english.html
         }
         if let run { files["run.json"] = RunJSON.bytes(run) }
         if let loans = LoansCSV.bytes(allocation) { files[LoansCSV.fileName] = loans }

@@ -161,33 +161,38 @@ struct HTMLWriter {
         html += "</figcaption>\n</figure>\n"
     }
 
-    /// `text` escaped, with Markdown's `` `code` `` and `**bold**` pairs as `code` and `strong`.
+    /// `text` escaped, with Markdown's `` `code` `` and `**bold**` pairs as `code` and `strong` (read on the
+    /// UTF-8 bytes; a mark without its pair stays as it is).
     private mutating func appendInline(_ text: String) {
-        let marked = text.utf8.contains(UInt8(ascii: "`")) || text.utf8.contains(UInt8(ascii: "*"))
-        guard marked else { return appendEscaped(text) }
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            if let (mark, element) = [("`", "code"), ("**", "strong")].first(where: { rest.hasPrefix($0.0) }),
-                let end = Self.find(mark, in: rest.dropFirst(mark.count))
-            {
-                html += "<" + element + ">"
-                appendEscaped(String(rest[rest.index(rest.startIndex, offsetBy: mark.count)..<end]))
-                html += "</" + element + ">"
-                rest = rest[rest.index(end, offsetBy: mark.count)...]
-            } else {
-                let next = rest.dropFirst().firstIndex { $0 == "`" || $0 == "*" } ?? rest.endIndex
-                appendEscaped(String(rest[rest.startIndex..<next]))
-                rest = rest[next...]
+        guard text.utf8.contains(where: { $0 == Self.backtick || $0 == Self.star }) else { return appendEscaped(text) }
+        let bytes = Array(text.utf8)
+        var start = 0, index = 0
+        while index < bytes.count {
+            let length = bytes[index] == Self.backtick ? 1 : (bytes[index] == Self.star && bytes.indices.contains(index + 1)
+                && bytes[index + 1] == Self.star ? 2 : 0)
+            guard length > 0, let close = Self.find(bytes[index..<index + length], in: bytes, from: index + length) else {
+                index += 1
+                continue
             }
+            let element = length == 1 ? "code" : "strong"
+            appendEscaped(String(decoding: bytes[start..<index], as: UTF8.self))
+            html += "<" + element + ">"
+            appendEscaped(String(decoding: bytes[(index + length)..<close], as: UTF8.self))
+            html += "</" + element + ">"
+            index = close + length
+            start = index
         }
+        appendEscaped(String(decoding: bytes[start...], as: UTF8.self))
     }
 
-    /// Where `mark` first occurs in `text`.
-    static func find(_ mark: String, in text: Substring) -> String.Index? {
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix(mark) { return index }
-            index = text.index(after: index)
+    static let backtick = UInt8(ascii: "`"), star = UInt8(ascii: "*")
+
+    /// Where `mark` next occurs in `bytes` from `start` on.
+    static func find(_ mark: ArraySlice<UInt8>, in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + mark.count <= bytes.count {
+            if bytes[index..<index + mark.count].elementsEqual(mark) { return index }
+            index += 1
         }
         return nil
     }

@@ -46,7 +46,7 @@ extension ReportCharts {
     }
 
     /// Per city: project subsidies, requests, and the cities table's GDP and population columns.
-    var fairnessFigures: (money: [Double], requests: [Double], others: [(label: String, values: [Double])]) {
+    var fairnessFigures: FairnessFigures {
         let ids = report.cityIDs
         var money: [String: Double] = [:], requests: [String: Double] = [:]
         for project in allocation.projects {
@@ -78,9 +78,11 @@ extension ReportCharts {
         return values.map { total > 0 ? $0 / total : 0 }
     }
 
+    typealias FairnessFigures = (money: [Double], requests: [Double], others: [(label: String, values: [Double])])
+
     /// Each city's share of the money beside its share of the requests (and of GDP or population).
-    func fairnessShares() -> ReportFigure? {
-        let (money, requests, others) = fairnessFigures
+    func fairnessShares(_ figures: FairnessFigures) -> ReportFigure? {
+        let (money, requests, others) = figures
         guard money.contains(where: { $0 > 0 }) else { return nil }
         let series = [BarSeries(name: pick("资金占比", "share of money"), values: Self.shares(money)),
             BarSeries(name: pick("申请占比", "share of requests"), values: Self.shares(requests))]
@@ -104,8 +106,8 @@ extension ReportCharts {
     }
 
     /// Lorenz curves of the money over the cities, weighted by requests (and by GDP or population), with Gini.
-    func fairnessLorenz() -> ReportFigure? {
-        let (money, requests, others) = fairnessFigures
+    func fairnessLorenz(_ figures: FairnessFigures) -> ReportFigure? {
+        let (money, requests, others) = figures
         let names = cityColumn.names
         let weights = [(pick("申请额", "requests"), requests)] + others.map { ($0.label, $0.values) }
         var panels: [any Chart] = [], readings: [String] = []

@@ -28,11 +28,13 @@ struct ReportCharts {
     /// The charts for `kind`; none when the run found no plan (infeasible, or no solution in time).
     func figures(_ kind: ReportChartKind) -> [ReportFigure] {
         guard allocation.status == .optimal || allocation.status == .feasible else { return [] }
-        return switch kind {
-        case .funds: [fundUse()].compactMap { $0 }
-        case .cities: [cityCaps(), fairnessShares(), fairnessLorenz()].compactMap { $0 }
-        case .categories: [categoryMoney()].compactMap { $0 } + outcomes()
-        case .parks: [parkPath()].compactMap { $0 }
+        switch kind {
+        case .funds: return [fundUse()].compactMap { $0 }
+        case .cities:
+            let figures = fairnessFigures
+            return [cityCaps(), fairnessShares(figures), fairnessLorenz(figures)].compactMap { $0 }
+        case .categories: return [categoryMoney()].compactMap { $0 } + outcomes()
+        case .parks: return [parkPath()].compactMap { $0 }
         }
     }
 

@@ -9,14 +9,26 @@ public enum ReportHTML {
     public static func render(_ allocation: Allocation, language: ReportLanguage = .zh) -> String {
         var report = ReportMarkdown.Report(allocation: allocation, language: language)
         report.build()
-        var writer = HTMLWriter(charts: ReportCharts(report: report))
-        writer.page(report.document, title: allocation.scenario + report.pick("：资金分配报告", ": allocation report"),
-            language: language)
-        return writer.html
+        return render(report)
     }
 
     public static func bytes(_ allocation: Allocation, language: ReportLanguage = .zh) -> [UInt8] {
         Array(render(allocation, language: language).utf8)
+    }
+
+    /// report.md and report.html in `language` from one build of the report.
+    public static func pages(_ allocation: Allocation, language: ReportLanguage) -> (markdown: [UInt8], html: [UInt8]) {
+        var report = ReportMarkdown.Report(allocation: allocation, language: language)
+        report.build()
+        return (Array(report.document.markdown().utf8), Array(render(report).utf8))
+    }
+
+    static func render(_ report: ReportMarkdown.Report) -> String {
+        let allocation = report.allocation, language = report.language
+        var writer = HTMLWriter(charts: ReportCharts(report: report))
+        writer.page(report.document, title: allocation.scenario + report.pick("：资金分配报告", ": allocation report"),
+            language: language)
+        return writer.html
     }
 
     /// The page's style: A4 print layout, CJK fonts first (Debian's fonts-noto-cjk provides Noto Sans CJK SC),
