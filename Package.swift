@@ -61,6 +61,7 @@ let package = Package(
             name: "GreenAllocReports",
             dependencies: [
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "Spreadsheet",
+                "Charts",
             ],
             swiftSettings: strictSettings),
         .target(

@@ -12,7 +12,7 @@ public struct SVGCanvas: Sendable {
 
     /// Escapes `&`, `<`, `>`, `"` and `'`, and drops the characters XML 1.0 forbids (control characters
     /// other than tab, newline and return; U+FFFE, U+FFFF).
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

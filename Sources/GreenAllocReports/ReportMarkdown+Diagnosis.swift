@@ -31,12 +31,14 @@ extension ReportMarkdown.Report {
                 "These rules cannot all hold; the set is minimal: dropping any one of them makes the rest feasible.")
             : pick("以下规则无法同时满足（求解时限内未能证明为最小冲突集）。",
                 "These rules cannot all hold (not proved minimal within the time limit)."))
-        text += "\n"
+        blank()
         for (index, rule) in diagnosis.conflict.enumerated() {
             paragraph("\(index + 1). " + rules.name(rule))
         }
         if !diagnosis.relax.isEmpty {
-            text += "\n" + pick("同时采用以下放宽即可恢复可行：", "Relaxations that, applied together, restore feasibility:") + "\n\n"
+            blank()
+            paragraph(pick("同时采用以下放宽即可恢复可行：", "Relaxations that, applied together, restore feasibility:"))
+            blank()
             for relaxation in diagnosis.relax {
                 let unit = rules.unit(relaxation.rule)
                 paragraph("- " + rules.name(relaxation.rule) + pick("：放宽 ", ": relax by ") + figure(relaxation.by, places: 6)
@@ -44,7 +46,7 @@ extension ReportMarkdown.Report {
             }
         }
         if !diagnosis.explanation.isEmpty {
-            text += "\n"
+            blank()
             for sentence in DiagnosisText.sentences(diagnosis) { paragraph("> " + sentence) }
         }
     }

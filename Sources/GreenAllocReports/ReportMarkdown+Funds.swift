@@ -3,7 +3,7 @@ import GreenAllocCore
 /// report.md: the summary and where the money goes (funds, years, cities, categories).
 extension ReportMarkdown.Report {
     mutating func summary() {
-        text += "# " + allocation.scenario + pick("：资金分配报告", ": allocation report") + "\n\n"
+        document.blocks.append(.title(allocation.scenario + pick("：资金分配报告", ": allocation report")))
         let sense = allocation.objectiveSense == .maximizeBenefit
             ? pick("最大化效益得分", "maximize benefit score") : pick("最小化补助总额", "minimize total subsidy")
         let funded = fundedProjects
@@ -26,7 +26,8 @@ extension ReportMarkdown.Report {
             + pick(" 个，参与占比计算的园区 ", "; parks counted for the share: ") + String(allocation.parksCounted)
             + pick(" 个）", ")"))
         paragraph("- " + pick("输入摘要（SHA-256）：", "Inputs (SHA-256): ") + "`" + allocation.inputsSHA256 + "`")
-        text += "\n> " + pick("金额单位：万元（1亿元 = 10,000万元）。", "Money is in 万元 (10,000 yuan; 1亿元 = 10,000万元).") + "\n"
+        blank()
+        paragraph("> " + pick("金额单位：万元（1亿元 = 10,000万元）。", "Money is in 万元 (10,000 yuan; 1亿元 = 10,000万元)."))
     }
 
     mutating func funds() {
@@ -51,7 +52,7 @@ extension ReportMarkdown.Report {
             table.add([fund.name + " (" + fund.id + ")", kind, pick("合计", "total"), money(totalBudget),
                 money(totalUsed), money(totalBudget - totalUsed), ratio(totalUsed, of: totalBudget)])
         }
-        text += table.render()
+        add(table)
     }
 
     mutating func years() {
@@ -72,7 +73,7 @@ extension ReportMarkdown.Report {
         sums.count = fundedProjects.count
         table.add([pick("合计", "Total"), String(sums.count), money(sums.subsidy), money(sums.awards),
             money(sums.subsidy + sums.awards)])
-        text += table.render()
+        add(table)
     }
 
     /// Every city of cities.csv in its order, then any other city id that a project or park names (sorted).
@@ -113,7 +114,7 @@ extension ReportMarkdown.Report {
         table.add([pick("合计", "Total"), ""] + perYearTotals.map(money)
             + [money(sums.subsidy), money(sums.awards), money(sums.subsidy + sums.awards), String(sums.count),
                 ratio(sums.subsidy + sums.awards, of: grandTotal)])
-        text += table.render()
+        add(table)
     }
 
     mutating func categories() {
@@ -140,6 +141,6 @@ extension ReportMarkdown.Report {
             table.add([categoryText(category), String(sums.projects), String(sums.funded), money(sums.requested),
                 money(sums.subsidy), ratio(sums.subsidy, of: total)])
         }
-        text += table.render()
+        add(table)
     }
 }

@@ -8,11 +8,11 @@ extension ReportMarkdown.Report {
         let volume = stage.volume
         paragraph(pick("贷款阶段求解状态：", "Loan stage status: ") + statusText(stage.status)
             + pick("，目标值 ", ", objective ") + figure(stage.objective) + pick("。", "."))
-        text += "\n"
+        blank()
         if let diagnosis = stage.diagnosis {
-            text += "### " + pick("贷款阶段不可行诊断", "Why the loan stage is infeasible") + "\n\n"
+            document.blocks.append(.subheading(pick("贷款阶段不可行诊断", "Why the loan stage is infeasible")))
             conflict(diagnosis)
-            text += "\n"
+            blank()
         }
         paragraph(zh
             ? "共 \(stage.loans.count) 个项目获得贷款，合计 \(money(volume)) 万元。"
@@ -21,7 +21,7 @@ extension ReportMarkdown.Report {
             paragraph(pick("贴息资金：预算 ", "Interest subsidy: budget ") + money(budget) + pick(" 万元，使用 ", " 万元, used ")
                 + money(details.interestUsed) + pick(" 万元。", " 万元."))
         }
-        text += "\n"
+        blank()
         let loanText = LoanText(language: language, allocation: allocation)
         if let details = stage.details {
             var table = MarkdownTable(
@@ -35,16 +35,16 @@ extension ReportMarkdown.Report {
                     String(bank.waitlist.count), count("capacity_reached"), count("interest_subsidy_exhausted"),
                     count("assigned_to_other_bank"), count("outscored")])
             }
-            text += table.render()
+            add(table)
             if !details.unplaceable.isEmpty {
-                text += "\n"
+                blank()
                 paragraph(pick("无银行可承接的贷款项目：", "Loan-eligible projects no bank can take:"))
-                text += "\n"
+                blank()
                 var list = MarkdownTable(header: [pick("项目", "Project"), pick("贷款需求", "Loan need"), pick("原因", "Reason")], numeric: [1])
                 for entry in details.unplaceable {
                     list.add([entry.project, money(details.candidate(entry.project)?.loanNeed ?? 0), loanText.text(entry.reason)])
                 }
-                text += list.render()
+                add(list)
             }
         } else {
             var table = MarkdownTable(
@@ -53,7 +53,7 @@ extension ReportMarkdown.Report {
                 let loans = stage.loans.filter { $0.bank == bank }
                 table.add([bank, String(loans.count), money(loans.reduce(0) { $0 + $1.amount })])
             }
-            text += table.render()
+            add(table)
         }
     }
 }

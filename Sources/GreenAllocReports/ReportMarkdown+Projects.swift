@@ -26,7 +26,7 @@ extension ReportMarkdown.Report {
                 MoneyFormat.percent(project.share), basis.map(words.text) ?? "", money(project.subsidyTotal),
                 figure(project.score)])
         }
-        text += table.render()
+        add(table)
         laterYearNeeds()
     }
 
@@ -50,7 +50,7 @@ extension ReportMarkdown.Report {
             let needs = laterYears.map { year in project.laterRequest.first { $0.year == year }.map { money($0.amount) } ?? "" }
             table.add([project.id, project.name, cityLabel(project.city), yes(project.funded), money(project.subsidyTotal)] + needs)
         }
-        text += table.render()
+        add(table)
     }
 
     mutating func unfundedList() {
@@ -70,7 +70,8 @@ extension ReportMarkdown.Report {
             let count = countByWhy[position]
             if count > 0 { counts.add(["`" + why.rawValue + "`", words.label(why), String(count)]) }
         }
-        text += counts.render() + "\n"
+        add(counts)
+        blank()
         var list = MarkdownTable(
             header: [pick("项目", "Project"), pick("名称", "Name"), pick("城市", "City"), pick("原因代码", "Why"),
                 pick("原因", "Reasons")])
@@ -79,6 +80,6 @@ extension ReportMarkdown.Report {
             list.add([project.id, project.name, cityLabel(project.city), "`" + project.why.rawValue + "`",
                 project.reasons.map(words.text).joined(separator: pick("；", "; "))])
         }
-        text += list.render()
+        add(list)
     }
 }

@@ -14,7 +14,7 @@ extension ReportMarkdown.Report {
                 figure(target.min), target.hard ? pick("硬目标", "hard") : pick("软目标", "soft"),
                 target.met ? pick("✓ 达成", "✓ met") : pick("✗ 未达成", "✗ not met")])
         }
-        text += table.render()
+        add(table)
     }
 
     mutating func limits() {
@@ -24,7 +24,7 @@ extension ReportMarkdown.Report {
             ? "共 \(allocation.limits.count) 行限制，其中 \(binding.count) 行为紧约束（取值达到上限或下限）。"
             : "\(allocation.limits.count) limit rows, \(binding.count) of them binding (value at its bound).")
         guard !binding.isEmpty else { return }
-        text += "\n"
+        blank()
         var table = MarkdownTable(
             header: [pick("限制", "Limit"), pick("分组", "Group"), pick("年度", "Year"), pick("取值", "Value"),
                 pick("上限", "Maximum"), pick("下限", "Minimum")],
@@ -34,7 +34,7 @@ extension ReportMarkdown.Report {
             table.add([limit.name, group, limit.year.map(String.init) ?? "—", figure(limit.value), figure(limit.max),
                 figure(limit.min)])
         }
-        text += table.render()
+        add(table)
     }
 
     mutating func parks() {
@@ -49,6 +49,6 @@ extension ReportMarkdown.Report {
         for park in allocation.parks {
             table.add([park.id, park.name, cityLabel(park.city), String(park.namedIn), money(park.award)])
         }
-        text += table.render()
+        add(table)
     }
 }

@@ -12,7 +12,7 @@ public enum ReportMarkdown {
     public static func render(_ allocation: Allocation, language: ReportLanguage = .zh) -> String {
         var report = Report(allocation: allocation, language: language)
         report.build()
-        return report.text
+        return report.document.markdown()
     }
 }
 
@@ -28,7 +28,7 @@ extension ReportMarkdown {
         let cityLabels: [String: String]
         /// The funded projects, in the allocation's order.
         let fundedProjects: [ProjectOutcome]
-        var text = ""
+        var document = ReportDocument()
 
         init(allocation: Allocation, language: ReportLanguage) {
             self.allocation = allocation
@@ -51,20 +51,31 @@ extension ReportMarkdown {
         var zh: Bool { language == .zh }
 
         mutating func heading(_ chinese: String, _ english: String) {
-            text += "\n## " + pick(chinese, english) + "\n\n"
+            document.blocks.append(.heading(pick(chinese, english)))
         }
 
-        mutating func paragraph(_ line: String) { text += line + "\n" }
+        mutating func paragraph(_ line: String) { document.blocks.append(.line(line)) }
+
+        mutating func blank() { document.blocks.append(.blank) }
+
+        mutating func add(_ table: MarkdownTable) { document.blocks.append(.table(table)) }
+
+        /// A chart of the HTML report (the Markdown has none).
+        mutating func chart(_ kind: ReportChartKind) { document.blocks.append(.chart(kind)) }
 
         mutating func build() {
             summary()
             funds()
+            chart(.funds)
             years()
             cities()
+            chart(.cities)
             categories()
+            chart(.categories)
             targets()
             limits()
             parks()
+            chart(.parks)
             fundedList()
             unfundedList()
             loans()

@@ -184,7 +184,9 @@ import Testing
     @Test func standardFilesRoundTripThroughTheOutputDirectory() throws {
         let allocation = OutputFixtures.feasible
         let files = OutputFiles.standard(for: allocation)
-        #expect(files.keys.sorted() == ["allocation.json", "projects.csv", "report.en.md", "report.md"])
+        #expect(files.keys.sorted() == [
+            "allocation.json", "projects.csv", "report.en.html", "report.en.md", "report.html", "report.md",
+        ])
         let sandbox = NSTemporaryDirectory() + "greenalloc-files-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: sandbox) }
         try OutputDirectory.write(files: files, to: sandbox)
@@ -192,5 +194,6 @@ import Testing
         let csv = try #require(FileManager.default.contents(atPath: sandbox + "/projects.csv"))
         #expect(Array(csv) == ProjectsCSV.bytes(allocation))
         #expect(OutputFiles.standard(for: allocation, language: .en)["report.en.md"] == nil)
+        #expect(OutputFiles.standard(for: allocation, language: .en)["report.en.html"] == nil)
     }
 }

@@ -28,6 +28,8 @@ public struct ProjectOutcome: Sendable {
     public var reasons: [Reason]
     /// Requests after the horizon (后续年度需求): not funded in this scenario, shown to the reader.
     public var laterRequest: [YearlyAmount]
+    /// The project's value of each of `Allocation.outcomeColumns` (0 where the cell is empty), before θ.
+    public var outcomeValues: [Double] = []
 
     public init(
         id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,

@@ -90,14 +90,35 @@ public struct AllocationDecoder {
             limits = LimitDecoder(limits: scenario.limits).outcomes(compiled.limitRows, model: compiled.model, values: values)
             targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks)
         }
-        return Allocation(
+        var allocation = Allocation(
             scenario: scenario.name, inputsSHA256: inputsSHA256, status: status, objective: nil, bestBound: nil, gap: nil,
             solverName: solverName, solverVersion: solverVersion, objectiveSense: scenario.objective.sense,
-            years: scenario.years, cities: zip(library.cityIDs, library.cityNames).map { CityInfo(id: $0, name: $1) },
+            years: scenario.years, cities: cityInfos(),
             funds: funds, projects: outcomes, parks: namedParks, limits: limits, targets: targets,
             findings: compiled.findings, diagnosis: nil,
             ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
             parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
+        allocation.outcomeColumns = outcomeColumns
+        return allocation
+    }
+
+    /// The benefit columns the objective weighs, each once, in the scenario's order.
+    var outcomeColumns: [String] {
+        var seen = Set<String>()
+        return scenario.objective.weights.map(\.column).filter { seen.insert($0).inserted }
+    }
+
+    /// The cities with their names and their numeric columns (figures for the reports' fairness panel).
+    func cityInfos() -> [CityInfo] {
+        let table = library.cities
+        let numeric = table.columns.filter { $0.type == .number && $0.name != "id" }
+        return library.cityIDs.indices.map { row in
+            var figures: [String: Double] = [:]
+            for column in numeric where row < column.values.count {
+                if let value = column.values[row].number, value.isFinite { figures[column.name] = value }
+            }
+            return CityInfo(id: library.cityIDs[row], name: library.cityNames[row], figures: figures)
+        }
     }
 
     /// One project's result at share θ (`named`: the parks newly named at the point).
@@ -114,12 +135,14 @@ public struct AllocationDecoder {
         if fact.fundable { reasons += fact.bonuses.map { .bonus(name: $0.name, factor: $0.factor) } }
         let later = record.requests(after: scenario.years.last ?? .max)
         if fact.fundable, !later.isEmpty { reasons.append(.laterYearNeeds(later)) }
-        return ProjectOutcome(
+        var outcome = ProjectOutcome(
             id: record.id, name: record.name, park: library.parkRecords[record.park].id,
             city: library.cityIDs[record.city], fund: record.fund.map { scenario.funds[$0].id },
             category: record.category, investment: record.investment, request: record.request, funded: funded,
             share: share, subsidy: record.request.map { funded ? share * $0 : 0 }, score: fact.score,
             excludedBy: fact.excludedBy, why: why, reasons: reasons, laterRequest: later)
+        outcome.outcomeValues = outcomeColumns.map { library.projects.value($0, row: index).number ?? 0 }
+        return outcome
     }
 
     /// The reasons that explain a project's why code.
