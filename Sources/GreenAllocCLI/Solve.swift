@@ -11,9 +11,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario and write the allocation.",
         discussion: """
-            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and \
-            run.json into DIR, all or nothing. With a loans section it adds each bank's own list, \
-            bank-<id>.csv (a project another bank took reads "assigned to another bank", without its name), \
+            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md, \
+            allocation.xlsx (the allocation as an Excel/WPS workbook, one sheet per table) and run.json into DIR, \
+            all or nothing. With a loans section it adds each bank's own list, \
+            bank-<id>.csv and bank-<id>.xlsx (a project another bank took reads "assigned to another bank", without \
+            its name), \
             and loans.csv, the province's project–bank matrix: who lends to each loan-eligible project and what \
             every bank's list says about it. --format prints one document to standard output (json: \
             allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
@@ -73,6 +75,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion))
             files = OutputFiles.standard(for: allocation, run: nil, language: lang)
             files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
+            let workbookStart = seconds()
+            let workbooks = try OutputFiles.workbooks(
+                for: allocation, details: ProjectDetails(library: inputs.library), language: lang)
+            run.timings.workbooks = seconds() - workbookStart
+            files.merge(workbooks) { current, _ in current }
             // `write` covers rendering every file and writing (and syncing) all but run.json itself.
             try OutputDirectory.write(
                 files: files, to: out, cancellation: console.interruption,

@@ -22,3 +22,14 @@ public enum OutputFiles {
         return files
     }
 }
+
+extension OutputFiles {
+    /// The workbooks of a run: `allocation.xlsx`, and `bank-<id>.xlsx` for each bank when the loan stage ran.
+    public static func workbooks(
+        for allocation: Allocation, details: ProjectDetails = ProjectDetails(), language: ReportLanguage = .zh
+    ) throws -> [String: [UInt8]] {
+        var files = try BankWorkbook.files(allocation, details: details, language: language)
+        files[AllocationWorkbook.fileName] = try AllocationWorkbook.bytes(allocation, details: details, language: language)
+        return files
+    }
+}

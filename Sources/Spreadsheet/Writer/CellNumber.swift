@@ -7,3 +7,14 @@ enum CellNumber {
         return value.description
     }
 }
+
+extension CellNumber {
+    /// The value in ten-thousandths when it has at most 4 decimals exactly (money rounded to 0.0001 万元, counts):
+    /// its 4-decimal spelling then reads back as the same double. Nil otherwise (shares, scores).
+    static func tenThousandths(_ value: Double) -> Int64? {
+        guard value.isFinite, abs(value) < 9e14 else { return nil }
+        let scaled = (value * 10_000).rounded()
+        guard scaled / 10_000 == value else { return nil }
+        return Int64(scaled)
+    }
+}

@@ -31,8 +31,26 @@ enum ColumnWidth {
     /// Display units of a text: 2 per wide character, 1 per other character; stops counting past the maximum.
     static func units(_ text: String) -> Int {
         var total = 0
-        for scalar in text.unicodeScalars {
-            total += isWide(scalar.value) ? 2 : 1
+        var scalar: UInt32 = 0
+        var pending = 0
+        // UTF-8 decoded by hand: texts are measured on every row.
+        for byte in text.utf8 {
+            if pending > 0 {
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+                pending -= 1
+                if pending == 0 { total += isWide(scalar) ? 2 : 1 }
+            } else if byte < 0x80 {
+                total += 1
+            } else if byte >= 0xF0 {
+                scalar = UInt32(byte & 0x07)
+                pending = 3
+            } else if byte >= 0xE0 {
+                scalar = UInt32(byte & 0x0F)
+                pending = 2
+            } else if byte >= 0xC0 {
+                scalar = UInt32(byte & 0x1F)
+                pending = 1
+            }
             if total > maximum { break }
         }
         return total

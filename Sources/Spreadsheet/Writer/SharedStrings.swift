@@ -4,17 +4,34 @@
 /// write, so every reader handles it.
 struct SharedStrings {
     private(set) var strings: [String] = []
-    private var indices: [String: Int] = [:]
+    private var indices: [Key: Int] = [:]
     /// The number of cells that refer to the table (the `count` attribute).
     private(set) var references = 0
 
     mutating func index(_ text: String) -> Int {
         references += 1
-        if let index = indices[text] { return index }
+        let key = Key(text: text)
+        if let index = indices[key] { return index }
         let index = strings.count
         strings.append(text)
-        indices[text] = index
+        indices[key] = index
         return index
+    }
+
+    /// A text compared and hashed by its UTF-8 bytes: String's own hashing normalizes every non-ASCII text
+    /// (Unicode canonical equivalence) on each look-up, which the sheets' Chinese texts pay for on every row.
+    /// Two spellings of one text (composed and decomposed) become two entries, each shown as written.
+    struct Key: Hashable {
+        let text: String
+
+        static func == (left: Key, right: Key) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if done == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
     }
 
     func xml() -> [UInt8] {

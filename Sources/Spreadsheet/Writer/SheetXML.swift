@@ -43,28 +43,42 @@ enum SheetXML {
         "A1:" + CellReference(row: sheet.rows.count, column: max(sheet.columnCount, 1) - 1).description
     }
 
+    /// The first columns' letters as bytes, made once per workbook.
+    private static let letters: [[UInt8]] = (0..<64).map { Array(CellReference.columnLetters($0).utf8) }
+
     private static func row(_ cells: [Cell], at index: Int, bold: Bool, into xml: inout XMLBytes, strings: inout SharedStrings) {
         xml.raw("<row r=\"")
         xml.int(index + 1)
         xml.raw("\">")
-        let rowNumber = String(index + 1)
+        func reference(_ column: Int) {
+            xml.raw("<c r=\"")
+            xml.bytes.append(contentsOf: column < letters.count ? letters[column] : Array(CellReference.columnLetters(column).utf8))
+            xml.int(index + 1)
+            xml.raw("\"")
+        }
         for (column, cell) in cells.enumerated() {
             switch cell {
             case .empty:
                 continue
             case .number(let value, let format):
                 guard value.isFinite else { continue }
-                xml.raw("<c r=\"" + CellReference.columnLetters(column) + rowNumber + "\"")
+                reference(column)
                 let style = format.styleIndex(bold: bold)
                 if style != 0 {
                     xml.raw(" s=\"")
                     xml.int(style)
                     xml.raw("\"")
                 }
-                xml.raw("><v>" + CellNumber.spelling(value) + "</v></c>")
+                xml.raw("><v>")
+                xml.number(value)
+                xml.raw("</v></c>")
             case .text(let text):
-                xml.raw("<c r=\"" + CellReference.columnLetters(column) + rowNumber + "\"")
-                if bold { xml.raw(" s=\"" + String(NumberFormat.plain.styleIndex(bold: true)) + "\"") }
+                reference(column)
+                if bold {
+                    xml.raw(" s=\"")
+                    xml.int(NumberFormat.plain.styleIndex(bold: true))
+                    xml.raw("\"")
+                }
                 xml.raw(" t=\"s\"><v>")
                 xml.int(strings.index(text))
                 xml.raw("</v></c>")

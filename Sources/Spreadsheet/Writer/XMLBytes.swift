@@ -24,6 +24,31 @@ struct XMLBytes {
     /// Appends an attribute value (without the surrounding quotes), escaped.
     mutating func attribute(_ value: String) { escaped(value, quotes: true) }
 
+    /// Appends a number as `CellNumber` spells it, without making a string for the common cases.
+    mutating func number(_ value: Double) {
+        if let units = CellNumber.tenThousandths(value) {
+            if units < 0 { bytes.append(UInt8(ascii: "-")) }
+            let magnitude = units.magnitude
+            int(Int(magnitude / 10_000))
+            var fraction = Int(magnitude % 10_000)
+            guard fraction > 0 else { return }
+            var places = 4
+            while fraction % 10 == 0 {
+                fraction /= 10
+                places -= 1
+            }
+            bytes.append(UInt8(ascii: "."))
+            var divisor = 1
+            for _ in 1..<places { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+                divisor /= 10
+            }
+        } else {
+            raw(CellNumber.spelling(value))
+        }
+    }
+
     mutating func int(_ value: Int) {
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
@@ -35,6 +60,20 @@ struct XMLBytes {
     }
 
     private mutating func escaped(_ value: String, quotes: Bool) {
+        // Most texts need no escaping: copy their bytes at once.
+        let plain = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for index in buffer.indices {
+                switch buffer[index] {
+                case 0x00..<0x20, 0x22, 0x26, 0x3C, 0x3E: return false
+                case 0xEF where index + 2 < buffer.count && buffer[index + 1] == 0xBF && buffer[index + 2] >= 0xBE:
+                    return false
+                default: continue
+                }
+            }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true { return }
         let utf8 = value.utf8
         var index = utf8.startIndex
         while index != utf8.endIndex {
