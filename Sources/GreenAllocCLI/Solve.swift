@@ -41,6 +41,9 @@ struct Solve: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Report language: zh (default) or en.")
     var lang: ReportLanguage = .zh
 
+    @Option(name: .customLong("csv-header"), help: "Header row of projects.csv: en (default, for scripts) or zh.")
+    var csvHeader: ReportLanguage = .en
+
     @OptionGroup var options: SolveOptions
 
     @OptionGroup var loanStageOptions: LoanStageOptions
@@ -73,7 +76,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     inputsSHA256: inputs.inputsSHA256, language: lang, startTime: startTime, readSeconds: readSeconds,
                     nestedSeconds: nestedSeconds, exitCode: ExitStatus.code(for: allocation),
                     greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion))
-            files = OutputFiles.standard(for: allocation, run: nil, language: lang)
+            files = OutputFiles.standard(for: allocation, run: nil, language: lang, csvHeader: csvHeader)
             files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
             let workbookStart = seconds()
             let workbooks = try OutputFiles.workbooks(
@@ -94,7 +97,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         switch format ?? (out == nil ? .md : nil) {
         case .json:
             console.out(files["allocation.json"].map { String(decoding: $0, as: UTF8.self) } ?? AllocationJSON.render(allocation, language: lang))
-        case .csv: console.out(ProjectsCSV.render(allocation, language: lang))
+        case .csv: console.out(ProjectsCSV.render(allocation, language: lang, header: csvHeader))
         case .md: console.out(ReportMarkdown.render(allocation, language: lang))
         case nil: break
         }

@@ -7,11 +7,12 @@ public import GreenAllocCore
 /// merged in by the caller.
 public enum OutputFiles {
     public static func standard(
-        for allocation: Allocation, run: RunInfo? = nil, language: ReportLanguage = .zh
+        for allocation: Allocation, run: RunInfo? = nil, language: ReportLanguage = .zh,
+        csvHeader: ReportLanguage = .en
     ) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [
             "allocation.json": AllocationJSON.bytes(allocation, language: language),
-            "projects.csv": ProjectsCSV.bytes(allocation, language: language),
+            "projects.csv": ProjectsCSV.bytes(allocation, language: language, header: csvHeader),
             "report.md": Array(ReportMarkdown.render(allocation, language: language).utf8),
         ]
         if language != .en {

@@ -133,4 +133,15 @@ import Testing
             #expect(first == (try Data(contentsOf: URL(fileURLWithPath: again + "/\(name).xlsx"))), "\(name).xlsx")
         }
     }
+
+    @Test func csvHeaderZhNamesTheColumnsInChinese() throws {
+        let fixture = try Self.fixture()
+        let chinese = fixture.run(["solve", fixture.scenarioPath, "--format", "csv", "--csv-header", "zh"])
+        let english = fixture.run(["solve", fixture.scenarioPath, "--format", "csv"])
+        #expect(chinese.code == 0 && english.code == 0, "\(chinese.error)")
+        #expect(chinese.out.hasPrefix("项目编号,项目名称,所属园区,城市,资金,类别,总投资,2022年申请补助,"))
+        #expect(english.out.hasPrefix("id,name,park,city,fund,category,investment,request_2022,"))
+        #expect(chinese.out.split(separator: "\n").dropFirst() == english.out.split(separator: "\n").dropFirst())
+        #expect(fixture.run(["solve", fixture.scenarioPath, "--csv-header", "fr"]).code == 64)
+    }
 }
