@@ -76,13 +76,20 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     inputsSHA256: inputs.inputsSHA256, language: lang, startTime: startTime, readSeconds: readSeconds,
                     nestedSeconds: nestedSeconds, exitCode: ExitStatus.code(for: allocation),
                     greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion))
-            files = OutputFiles.standard(for: allocation, run: nil, language: lang, csvHeader: csvHeader)
-            files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
-            let workbookStart = seconds()
-            let workbooks = try OutputFiles.workbooks(
-                for: allocation, details: ProjectDetails(library: inputs.library), language: lang)
-            run.timings.workbooks = seconds() - workbookStart
-            files.merge(workbooks) { current, _ in current }
+            // The workbooks are made on a second thread while the other files are rendered.
+            let (library, language, finished) = (inputs.library, lang, allocation)
+            let (workbooks, standard) = try OutputFiles.concurrently({
+                let clock = ContinuousClock()
+                let start = clock.now
+                let files = try OutputFiles.workbooks(for: finished, details: ProjectDetails(library: library), language: language)
+                let elapsed = clock.now - start
+                return (files, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            }, while: {
+                OutputFiles.standard(for: allocation, run: nil, language: lang, csvHeader: csvHeader)
+                    .merging(BankCSV.files(allocation, language: lang)) { current, _ in current }
+            })
+            files = standard.merging(workbooks.0) { current, _ in current }
+            run.timings.workbooks = workbooks.1
             // `write` covers rendering every file and writing (and syncing) all but run.json itself.
             try OutputDirectory.write(
                 files: files, to: out, cancellation: console.interruption,

@@ -1,4 +1,6 @@
 public import GreenAllocCore
+import Dispatch
+import Synchronization
 
 /// The files of one `solve --out DIR` run, ready for `OutputDirectory.write(files:to:)`:
 /// `allocation.json`, `projects.csv` (UTF-8 with BOM), `report.md` in `language` and, when the language is
@@ -33,4 +35,31 @@ extension OutputFiles {
         files[AllocationWorkbook.fileName] = try AllocationWorkbook.bytes(allocation, details: details, language: language)
         return files
     }
+}
+
+extension OutputFiles {
+    /// Runs `background` on another thread while `foreground` runs on this one, and returns both results once
+    /// both are done (the workbooks are made while the other files are: on two cores they add little to a run).
+    /// `background`'s error, if any, is thrown after `foreground` has finished.
+    public static func concurrently<Background: Sendable, Foreground>(
+        _ background: @escaping @Sendable () throws -> Background, while foreground: () throws -> Foreground
+    ) throws -> (Background, Foreground) {
+        let slot = ResultSlot<Background>()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            slot.set(Result { try background() })
+            done.signal()
+        }
+        let front = Result { try foreground() }
+        done.wait()
+        return (try slot.get().get(), try front.get())
+    }
+}
+
+/// One result handed from a background thread to the thread that waits for it.
+private final class ResultSlot<Value: Sendable>: Sendable {
+    private struct NotYetSet: Error {}
+    private let value = Mutex<Result<Value, any Error>>(.failure(NotYetSet()))
+    func set(_ result: Result<Value, any Error>) { value.withLock { $0 = result } }
+    func get() -> Result<Value, any Error> { value.withLock { $0 } }
 }

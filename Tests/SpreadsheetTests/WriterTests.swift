@@ -81,9 +81,13 @@ import Testing
     @Test(.enabled(if: PythonReader.hasOpenpyxl, "python3 with openpyxl is needed (.ci/run installs it)"))
     func openpyxlReadsWhatWasWritten() throws {
         let script = """
-            import json, sys, openpyxl
+            import json, sys, zipfile, openpyxl
+            archive = zipfile.ZipFile(sys.argv[1])
+            out = {"zip": [archive.testzip() is None]
+                + sorted({(list(i.date_time), i.compress_type, i.external_attr >> 16) == ([2000, 1, 1, 0, 0, 0], 8, 0o100644)
+                          for i in archive.infolist()})}
             book = openpyxl.load_workbook(sys.argv[1])
-            out = {"sheets": book.sheetnames}
+            out["sheets"] = book.sheetnames
             ws = book["资金使用"]
             out["rows"] = [[c.value for c in row] for row in ws.iter_rows()]
             out["formats"] = [c.number_format for c in ws[2]]
@@ -94,6 +98,7 @@ import Testing
             print(json.dumps(out, ensure_ascii=False))
             """
         let object = try PythonReader.run(script, workbook: try Self.sample.bytes())
+        #expect(object["zip"] as? [Bool] == [true, true], "CRCs hold; every entry deflated, dated 2000-01-01, mode 0644")
         #expect(object["sheets"] as? [String] == ["资金使用", "Second's"])
         let rows = try #require(object["rows"] as? [[Any]])
         #expect(rows.count == 5)
@@ -136,5 +141,19 @@ enum PythonReader {
         guard process.terminationStatus == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { throw CocoaError(.fileReadCorruptFile) }
         return object
+    }
+}
+
+@Suite struct ZipStampTests {
+    @Test func workbookDatesBecomeDOSTimeStamps() throws {
+        let bytes = try Workbook(sheets: [Sheet(name: "s", header: ["a"])], date: "2022-03-31T08:15:30Z").bytes()
+        // The first local header: version, flags, method, then time and date (little-endian).
+        #expect(Array(bytes[0..<4]) == [0x50, 0x4B, 0x03, 0x04])
+        let time = UInt16(bytes[10]) | UInt16(bytes[11]) << 8
+        let date = UInt16(bytes[12]) | UInt16(bytes[13]) << 8
+        #expect(time == 8 << 11 | 15 << 5 | 15)
+        #expect(date == (2022 - 1980) << 9 | 3 << 5 | 31)
+        let core = String(decoding: try Workbook.parts(of: bytes)["docProps/core.xml"] ?? [], as: UTF8.self)
+        #expect(core.contains(">2022-03-31T08:15:30Z</dcterms:modified>"))
     }
 }

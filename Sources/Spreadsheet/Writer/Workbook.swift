@@ -1,5 +1,3 @@
-internal import Foundation
-internal import ZIPFoundation
 
 /// Why a workbook could not be written: a sheet name Excel refuses, or a validation list it cannot hold.
 public enum WorkbookWriteError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,7 +17,8 @@ public enum WorkbookWriteError: Error, Sendable, Hashable, CustomStringConvertib
 
 /// A workbook to write as .xlsx (Office Open XML SpreadsheetML), valid for Excel, WPS and LibreOffice.
 ///
-/// `bytes()` renders every part straight into UTF-8 byte buffers and zips them (deflate) with ZIPFoundation.
+/// `bytes()` renders every part straight into UTF-8 byte buffers and zips them (deflate, parts compressed in
+/// parallel; see `ZipArchive`).
 /// The same sheets give the same bytes: every zip entry carries `date` as its time stamp, and docProps/core.xml
 /// states `date` as created and modified, so nothing depends on the clock.
 public struct Workbook: Sendable {
@@ -97,24 +96,6 @@ public struct Workbook: Sendable {
     }
 
     private func zip(_ parts: [(String, [UInt8])]) throws -> [UInt8] {
-        let stamp = ISO8601DateFormatter().date(from: date) ?? Date(timeIntervalSince1970: 946_684_800)
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, bytes) in parts {
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
-                    permissions: 0o644, compressionMethod: .deflate, bufferSize: 1 << 16
-                ) { position, size in
-                    let start = Int(position)
-                    return Data(bytes[start..<min(start + size, bytes.count)])
-                }
-            }
-            guard let data = archive.data else { throw WorkbookWriteError.zip("the archive has no data") }
-            return [UInt8](data)
-        } catch let error as WorkbookWriteError {
-            throw error
-        } catch {
-            throw WorkbookWriteError.zip(String(describing: error))
-        }
+        try ZipArchive.bytes(parts.map { (path: $0.0, bytes: $0.1) }, stamp: ZipArchive.Stamp(date))
     }
 }
