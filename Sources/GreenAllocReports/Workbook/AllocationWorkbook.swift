@@ -91,8 +91,8 @@ struct WorkbookText {
         return known + others.sorted()
     }
 
-    /// A bold total row: `label` in the first column, the sum of the listed columns as written (rounded to
-    /// 0.0001 like every money cell), shares recomputed by `share` when given.
+    /// A bold total row: `label` in the first column, the sum of the listed columns as written (money sums
+    /// rounded to 0.0001 like every money cell); the caller fills any share column it needs.
     func total(_ rows: [[Cell]], label: String, sums columns: [Int], width: Int) -> [Cell] {
         var cells = Array(repeating: Cell.empty, count: width)
         cells[0] = .text(label)
