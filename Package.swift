@@ -89,13 +89,13 @@ let package = Package(
             name: "GreenAllocInputsTests", dependencies: ["GreenAllocInputs", "GreenAllocCore", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "GreenAllocReportsTests", dependencies: ["GreenAllocReports", "GreenAllocCore", "MILP"],
+            name: "GreenAllocReportsTests", dependencies: ["GreenAllocReports", "GreenAllocCore", "MILP", "Spreadsheet"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocCLITests",
             dependencies: [
                 "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
-                "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TestSupport", "Spreadsheet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(

@@ -11,9 +11,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario and write the allocation.",
         discussion: """
-            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md and \
-            run.json into DIR, all or nothing. With a loans section it adds each bank's own list, \
-            bank-<id>.csv (a project another bank took reads "assigned to another bank", without its name), \
+            With --out DIR: writes allocation.json, projects.csv (UTF-8 with BOM, for Excel), report.md, \
+            report.html (the report with charts, print-ready), allocation.xlsx (the allocation as an Excel/WPS workbook, one sheet per table) and run.json into DIR, \
+            all or nothing. With a loans section it adds each bank's own list, \
+            bank-<id>.csv and bank-<id>.xlsx (a project another bank took reads "assigned to another bank", without \
+            its name), \
             and loans.csv, the province's project–bank matrix: who lends to each loan-eligible project and what \
             every bank's list says about it. --format prints one document to standard output (json: \
             allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
@@ -38,6 +40,9 @@ struct Solve: ParsableCommand, ConsoleCommand {
 
     @Option(name: .long, help: "Report language: zh (default) or en.")
     var lang: ReportLanguage = .zh
+
+    @Option(name: .customLong("csv-header"), help: "Header row of projects.csv: en (default, for scripts) or zh.")
+    var csvHeader: ReportLanguage = .en
 
     @OptionGroup var options: SolveOptions
 
@@ -71,8 +76,20 @@ struct Solve: ParsableCommand, ConsoleCommand {
                     inputsSHA256: inputs.inputsSHA256, language: lang, startTime: startTime, readSeconds: readSeconds,
                     nestedSeconds: nestedSeconds, exitCode: ExitStatus.code(for: allocation),
                     greenallocVersion: greenallocVersion, glpkVersion: GLPKSolver.glpkVersion))
-            files = OutputFiles.standard(for: allocation, run: nil, language: lang)
-            files.merge(BankCSV.files(allocation, language: lang)) { current, _ in current }
+            // The workbooks are made on a second thread while the other files are rendered.
+            let (library, language, finished) = (inputs.library, lang, allocation)
+            let (workbooks, standard) = try OutputFiles.concurrently({
+                let clock = ContinuousClock()
+                let start = clock.now
+                let files = try OutputFiles.workbooks(for: finished, details: ProjectDetails(library: library), language: language)
+                let elapsed = clock.now - start
+                return (files, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            }, while: {
+                OutputFiles.standard(for: allocation, run: nil, language: lang, csvHeader: csvHeader)
+                    .merging(BankCSV.files(allocation, language: lang)) { current, _ in current }
+            })
+            files = standard.merging(workbooks.0) { current, _ in current }
+            run.timings.workbooks = workbooks.1
             // `write` covers rendering every file and writing (and syncing) all but run.json itself.
             try OutputDirectory.write(
                 files: files, to: out, cancellation: console.interruption,
@@ -87,7 +104,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         switch format ?? (out == nil ? .md : nil) {
         case .json:
             console.out(files["allocation.json"].map { String(decoding: $0, as: UTF8.self) } ?? AllocationJSON.render(allocation, language: lang))
-        case .csv: console.out(ProjectsCSV.render(allocation, language: lang))
+        case .csv: console.out(ProjectsCSV.render(allocation, language: lang, header: csvHeader))
         case .md: console.out(ReportMarkdown.render(allocation, language: lang))
         case nil: break
         }

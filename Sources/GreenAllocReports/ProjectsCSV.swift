@@ -2,29 +2,44 @@ public import GreenAllocCore
 
 /// projects.csv: one row per project, in the allocation's order.
 ///
-/// Header names are machine-readable English (`id,name,park,city,fund,category,investment,request_<year>…,
+/// Header names are machine-readable English by default (`header: .zh`, the CLI's `--csv-header zh`, names the
+/// same columns in Chinese) (`id,name,park,city,fund,category,investment,request_<year>…,
 /// funded,share,subsidy_<year>…,subsidy_total,score,why,excluded_by,reasons`), the same in every language,
 /// so scripts and VLOOKUPs do not depend on the report language; cell contents (names, reasons) are Chinese
 /// by default. Every horizon year gets a `request_`/`subsidy_` column (the table stays rectangular).
-/// Money is written with at most 4 decimals and never an exponent; `share` and `score` at full precision.
+/// Money is rounded to 0.0001 万元 (at most 4 decimals, no binary noise: 2872.7999999999997 is `2872.8`), never an
+/// exponent; `share` and `score` at full precision.
 /// `excluded_by` joins rule names with `;`, `reasons` joins sentences with `；`. Quoting per RFC 4180
 /// (cells with `,` `"` CR or LF are quoted, quotes doubled); lines end with LF. Write `bytes(_:language:)`
 /// (UTF-8 with a BOM) so that Excel opens the Chinese text correctly.
 public enum ProjectsCSV {
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    public static func render(_ allocation: Allocation, language: ReportLanguage = .zh) -> String {
-        String(decoding: bytes(allocation, language: language).dropFirst(byteOrderMark.count), as: UTF8.self)
+    public static func render(
+        _ allocation: Allocation, language: ReportLanguage = .zh, header headerLanguage: ReportLanguage = .en
+    ) -> String {
+        String(decoding: bytes(allocation, language: language, header: headerLanguage).dropFirst(byteOrderMark.count), as: UTF8.self)
+    }
+
+    /// The header row: machine-readable English, or with `.zh` the same columns named in Chinese
+    /// (`--csv-header zh`: 项目编号, 项目名称, …, `2022年申请补助`, …, 补助合计).
+    public static func header(years: [Int], language: ReportLanguage = .en) -> [String] {
+        guard language == .zh else {
+            return ["id", "name", "park", "city", "fund", "category", "investment"] + years.map { "request_\($0)" }
+                + ["funded", "share"] + years.map { "subsidy_\($0)" }
+                + ["subsidy_total", "score", "why", "excluded_by", "reasons"]
+        }
+        return ["项目编号", "项目名称", "所属园区", "城市", "资金", "类别", "总投资"] + years.map { "\($0)年申请补助" }
+            + ["是否获补", "补助比例"] + years.map { "\($0)年补助" }
+            + ["补助合计", "得分", "原因代码", "排除规则", "原因说明"]
     }
 
     /// The file's bytes: a UTF-8 BOM followed by `render`.
-    public static func bytes(_ allocation: Allocation, language: ReportLanguage = .zh) -> [UInt8] {
+    public static func bytes(
+        _ allocation: Allocation, language: ReportLanguage = .zh, header headerLanguage: ReportLanguage = .en
+    ) -> [UInt8] {
         let words = ReasonText(language: language, allocation: allocation)
-        var header = ["id", "name", "park", "city", "fund", "category", "investment"]
-        header += allocation.years.map { "request_\($0)" }
-        header += ["funded", "share"]
-        header += allocation.years.map { "subsidy_\($0)" }
-        header += ["subsidy_total", "score", "why", "excluded_by", "reasons"]
+        let header = header(years: allocation.years, language: headerLanguage)
         var bytes = byteOrderMark
         bytes.reserveCapacity(allocation.projects.count * 256)
         CSVRecord.append(header, to: &bytes)

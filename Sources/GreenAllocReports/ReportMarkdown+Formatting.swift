@@ -29,11 +29,7 @@ extension ReportMarkdown.Report {
     }
 
     func categoryText(_ category: String) -> String {
-        let chinese = [
-            "air": "大气", "water": "水", "soil": "土壤", "rural": "农村", "solid_waste": "固废", "carbon": "降碳",
-            "capacity": "能力建设",
-        ]
-        if zh, let name = chinese[category] { return "\(name)（\(category)）" }
+        if zh, let name = CategorySummary.chineseNames[category] { return "\(name)（\(category)）" }
         return category.isEmpty ? "—" : category
     }
 

@@ -124,20 +124,7 @@ extension ReportMarkdown.Report {
                 pick("申请补助", "Requested"), pick("补助合计", "Subsidy"), pick("占比", "Share")],
             numeric: [1, 2, 3, 4, 5])
         let total = fundedProjects.reduce(0) { $0 + $1.subsidyTotal }
-        // One pass over the projects (in their order, so the sums add up in the same order as before).
-        var byCategory: [String: (projects: Int, funded: Int, requested: Double, subsidy: Double)] = [:]
-        for project in allocation.projects {
-            var sums = byCategory[project.category] ?? (0, 0, 0, 0)
-            sums.projects += 1
-            sums.requested += project.requestTotal
-            if project.funded {
-                sums.funded += 1
-                sums.subsidy += project.subsidyTotal
-            }
-            byCategory[project.category] = sums
-        }
-        for category in byCategory.keys.sorted() {
-            let sums = byCategory[category] ?? (0, 0, 0, 0)
+        for (category, sums) in CategorySummary(allocation).sorted {
             table.add([categoryText(category), String(sums.projects), String(sums.funded), money(sums.requested),
                 money(sums.subsidy), ratio(sums.subsidy, of: total)])
         }

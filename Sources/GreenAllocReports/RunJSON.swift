@@ -11,8 +11,12 @@ public struct RunInfo: Sendable {
         public var solve: Double?
         public var tiebreak: Double?
         public var write: Double?
+        /// The part of `write` spent making the .xlsx workbooks (written only when set; not added to the total
+        /// again).
+        public var workbooks: Double?
         public init(read: Double? = nil, compile: Double? = nil, solve: Double? = nil, tiebreak: Double? = nil,
-            write: Double? = nil) {
+            write: Double? = nil, workbooks: Double? = nil) {
+            self.workbooks = workbooks
             self.read = read
             self.compile = compile
             self.solve = solve
@@ -90,10 +94,11 @@ public enum RunJSON {
         ]
         settings += run.extraSettings.map { ($0.0, .string($0.1)) }
         let timings = run.timings
-        let phases: [(String, JSONValue)] = [
+        var phases: [(String, JSONValue)] = [
             ("read", .double(timings.read)), ("compile", .double(timings.compile)), ("solve", .double(timings.solve)),
             ("tiebreak", .double(timings.tiebreak)), ("write", .double(timings.write)),
         ]
+        if let workbooks = timings.workbooks { phases.append(("workbooks", .double(workbooks))) }
         let total = [timings.read, timings.compile, timings.solve, timings.tiebreak, timings.write]
             .compactMap { $0 }.reduce(0, +)
         var model: JSONValue = .null

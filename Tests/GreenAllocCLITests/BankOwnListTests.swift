@@ -5,6 +5,7 @@ import GreenAllocEngine
 import GreenAllocInputs
 import GreenAllocReports
 import MILPGLPK
+import Spreadsheet
 import Testing
 
 /// A bank's own list (its bank-<id>.csv, `rank --bank ID` as csv, md and json, with or without the nested view)
@@ -95,6 +96,11 @@ import Testing
             let text = try String(contentsOfFile: out + "/bank-\(bank.id).csv", encoding: .utf8)
             #expect(Self.otherBanks(in: text, own: bank, banks: banks).isEmpty, "bank-\(bank.id).csv")
             assignedElsewhere += text.components(separatedBy: ",assigned_to_other_bank,已对接他行").count - 1
+            // The workbook's texts (shared strings, title, sheet names) name no other bank either.
+            let parts = try Workbook.parts(of: Array(Data(contentsOf: URL(fileURLWithPath: out + "/bank-\(bank.id).xlsx"))))
+            let texts = ["xl/sharedStrings.xml", "docProps/core.xml", "xl/workbook.xml"].map { String(decoding: parts[$0] ?? [], as: UTF8.self) }
+            #expect(Self.otherBanks(in: texts.joined(), own: bank, banks: banks).isEmpty, "bank-\(bank.id).xlsx")
+            #expect(texts[0].contains("已对接他行") || !text.contains("已对接他行"), "bank-\(bank.id).xlsx")
         }
         #expect(assignedElsewhere > 100, "the baseline's lists show many projects another bank took")
         let rows = try Self.checkLoansFile(out: out, banks: banks)

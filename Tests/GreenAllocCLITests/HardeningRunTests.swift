@@ -79,8 +79,8 @@ import Testing
             #expect(code == 0, "\(capture.error)")
             var files = outputFiles(out)
             files["run.json"] = nil
-            let banks = (1...12).map { String(format: "bank-B%02d.csv", $0) }
-            #expect(files.keys.sorted() == ["allocation.json"] + banks + ["loans.csv", "projects.csv", "report.en.html", "report.en.md", "report.html", "report.md"])
+            let banks = (1...12).flatMap { [String(format: "bank-B%02d.csv", $0), String(format: "bank-B%02d.xlsx", $0)] }
+            #expect(files.keys.sorted() == ["allocation.json", "allocation.xlsx"] + banks + ["loans.csv", "projects.csv", "report.en.html", "report.en.md", "report.html", "report.md"])
             if let reference {
                 for (name, data) in files { #expect(data == reference[name], "run \(run): \(name) differs") }
             } else {

@@ -29,7 +29,7 @@ import Testing
         #expect(result.code == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/allocation.json"))) as? [String: Any] ?? [:]
         var banks: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: out) where name.hasPrefix("bank-") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: out) where name.hasPrefix("bank-") && name.hasSuffix(".csv") {
             let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
             #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
             banks[String(name.dropFirst(5).dropLast(4))] = String(decoding: data.dropFirst(3), as: UTF8.self)

@@ -10,11 +10,11 @@ import Testing
     }
 
     static func table(_ name: String, _ sheet: String?) throws -> SheetTable {
-        try #require(try Workbook(path: path(name)).table(sheet: sheet))
+        try #require(try WorkbookReader(path: path(name)).table(sheet: sheet))
     }
 
     @Test func openpyxlFirstSheetAndNumbers() throws {
-        let book = try Workbook(path: Self.path("openpyxl-types.xlsx"))
+        let book = try WorkbookReader(path: Self.path("openpyxl-types.xlsx"))
         #expect(book.sheetNames == ["说明", "类型", "稀疏", "公式"])
         let table = try #require(try book.table(sheet: nil))
         #expect(table.sheet == "说明")
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func handWrittenParts() throws {
-        let book = try Workbook(path: Self.path("handmade-parts.xlsx"))
+        let book = try WorkbookReader(path: Self.path("handmade-parts.xlsx"))
         // Sheets by relationship id: 第一 is sheetB.xml, 第二 sheetA.xml.
         #expect(book.sheetNames == ["第一", "第二"])
         let first = try #require(try book.table(sheet: nil))
@@ -82,7 +82,7 @@ import Testing
     @Test func brokenWorkbooksGiveErrors() throws {
         func failure(_ name: String, _ sheet: String? = nil) throws -> String {
             do {
-                _ = try Workbook(path: Self.path(name)).table(sheet: sheet)
+                _ = try WorkbookReader(path: Self.path(name)).table(sheet: sheet)
                 return "no error"
             } catch { return "\(error)" }
         }
@@ -108,7 +108,7 @@ import Testing
         for length in stride(from: 0, to: bytes.count, by: 97) {
             let file = directory.appendingPathComponent("cut.xlsx")
             try bytes.prefix(length).write(to: file)
-            #expect(throws: WorkbookError.self) { _ = try Workbook(path: file.path).table(sheet: nil) }
+            #expect(throws: WorkbookError.self) { _ = try WorkbookReader(path: file.path).table(sheet: nil) }
         }
     }
 }

@@ -37,13 +37,13 @@ import Testing
 
     @Test func dateFormats() {
         for code in ["yyyy-mm-dd", "yyyy\"年\"m\"月\"d\"日\"", "[$-804]yyyy年m月", "h:mm", "mm:ss", "d-mmm", "[h]:mm:ss"] {
-            #expect(WorkbookParts.isDateFormat(code), "\(code)")
+            #expect(WorkbookIndex.isDateFormat(code), "\(code)")
         }
         for code in ["General", "0.00", "#,##0.00_);[Red](#,##0.00)", "0.0%", "\"day\"0", "\\d0", "0.00E+00", "@", "0;[Red]-0 \"d\""] {
-            #expect(!WorkbookParts.isDateFormat(code), "\(code)")
+            #expect(!WorkbookIndex.isDateFormat(code), "\(code)")
         }
-        #expect(WorkbookParts.builtInDateFormats.isSuperset(of: Set(14...22).union(45...47)))
-        #expect(!WorkbookParts.builtInDateFormats.contains(4))
+        #expect(WorkbookIndex.builtInDateFormats.isSuperset(of: Set(14...22).union(45...47)))
+        #expect(!WorkbookIndex.builtInDateFormats.contains(4))
     }
 
     static let document = Array(

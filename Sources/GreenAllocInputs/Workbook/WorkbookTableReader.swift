@@ -8,15 +8,15 @@ internal import Spreadsheet
 /// a CSV export would hold, so that the same typing applies. Every error names the workbook, and the sheet
 /// and cell when known: `library.xlsx[项目]!F12`.
 public final class WorkbookTableReader {
-    private var opened: [String: Result<Workbook, WorkbookError>] = [:]
+    private var opened: [String: Result<WorkbookReader, WorkbookError>] = [:]
 
     public init() {}
 
     public func read(_ path: TablePath) -> Result<RawTable, InputErrors> {
-        let result = opened[path.file] ?? Result { () throws(WorkbookError) in try Workbook(path: path.file) }
+        let result = opened[path.file] ?? Result { () throws(WorkbookError) in try WorkbookReader(path: path.file) }
         opened[path.file] = result
         let table: SheetTable?
-        let workbook: Workbook
+        let workbook: WorkbookReader
         do {
             workbook = try result.get()
             table = try workbook.table(sheet: path.sheet)

@@ -1,7 +1,7 @@
 /// Reads a worksheet part token by token (`<sheetData>`, `<row>`, `<c>`, `<v>`, `<f>`, `<is>`), never holding
 /// more of it than one chunk, and hands each cell's text to a ``SheetTableBuilder``.
 struct SheetReader {
-    let parts: WorkbookParts
+    let parts: WorkbookIndex
     var builder: SheetTableBuilder
 
     private var row = -1
@@ -21,7 +21,7 @@ struct SheetReader {
         var hasFormula = false
     }
 
-    init(parts: WorkbookParts, sheet: String) {
+    init(parts: WorkbookIndex, sheet: String) {
         self.parts = parts
         builder = SheetTableBuilder(sheet: sheet)
     }

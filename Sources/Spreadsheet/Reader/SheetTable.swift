@@ -1,6 +1,6 @@
 /// A worksheet read as a table: the first non-empty row is the header, the non-empty rows below it the data.
 ///
-/// Cells are the text a CSV export of the sheet would hold (``Workbook`` says how each cell type reads), so
+/// Cells are the text a CSV export of the sheet would hold (``WorkbookReader`` says how each cell type reads), so
 /// that the same typing applies to both. `columns[i]` is the sheet column (0-based) of `header[i]`;
 /// `rowNumbers[r]` is the sheet row (0-based) of `rows[r]`, so `CellReference(row: rowNumbers[r], column:
 /// columns[i])` is where `rows[r][i]` stands. Columns with no header name and no cells are left out; so are

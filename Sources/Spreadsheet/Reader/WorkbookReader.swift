@@ -15,13 +15,13 @@
 ///
 /// Damaged zips, zip bombs, missing parts, malformed XML and unknown sheet names are thrown as
 /// ``WorkbookError``s; nothing reads past the limits of ``WorkbookArchive``.
-public final class Workbook {
+public final class WorkbookReader {
     private let archive: WorkbookArchive
-    private let parts: WorkbookParts
+    private let parts: WorkbookIndex
 
     public init(path: String) throws(WorkbookError) {
         archive = try WorkbookArchive(path: path)
-        parts = try WorkbookParts(archive)
+        parts = try WorkbookIndex(archive)
     }
 
     /// The sheets' names, in the workbook's order.
@@ -30,7 +30,7 @@ public final class Workbook {
     /// The sheet called `sheet` (the first sheet when nil) as a table; nil when the sheet is empty.
     public func table(sheet: String?) throws(WorkbookError) -> SheetTable? {
         guard let first = parts.sheets.first else { throw WorkbookError("the workbook has no sheets") }
-        let chosen: WorkbookParts.Sheet
+        let chosen: WorkbookIndex.Sheet
         if let sheet {
             guard let found = parts.sheets.first(where: { $0.name == sheet }) else {
                 let names = sheetNames.map { "'\($0)'" }.joined(separator: ", ")

@@ -1,5 +1,5 @@
 /// The cell styles that show dates, and the shared strings.
-extension WorkbookParts {
+extension WorkbookIndex {
     /// Built-in number formats that show a date or a time: 14–22 and 45–47, and the East Asian date formats
     /// 27–36 and 50–58 that Chinese Excel and WPS use without writing their codes.
     static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)

@@ -1,5 +1,5 @@
 /// The small parts of a workbook: relationships, the sheet list, the styles' date formats, shared strings.
-struct WorkbookParts {
+struct WorkbookIndex {
     struct Sheet {
         var name: String
         /// The part holding the sheet's cells, found through the workbook's relationships.
