@@ -94,18 +94,21 @@ extension ExplainContext {
 
     /// The least raise with which `plan`'s integer decisions (the projects funded, the parks named) reach
     /// today's optimum, shares re-optimized: an upper end of the search, with its plan (checked). nil when
-    /// they cannot.
+    /// they cannot. Asked at today's optimum within the tolerance first, then, when the solver's own
+    /// tolerances leave that plan a hair short, within 90% of it.
     func patternRaise(_ project: Int, _ plan: [Double]) -> (amount: Double, plan: [Double])? {
-        guard let program = raiseProgram(project, fixing: plan, reach: 0.9 * tolerance),
-            let result = try? solver.solve(program, parameters: parameters(limit: Swift.min(timeLimit, 10))),
-            result.termination == .optimal
-        else { return nil }
-        var values = Array(result.values.prefix(compiled.model.columnCount))
-        for (index, column) in compiled.model.columns.enumerated() where column.isInteger {
-            values[index] = values[index].rounded()
+        for reach in [tolerance, 0.9 * tolerance] {
+            guard let program = raiseProgram(project, fixing: plan, reach: reach),
+                let result = try? solver.solve(program, parameters: parameters(limit: Swift.min(timeLimit, 10))),
+                result.termination == .optimal
+            else { return nil }
+            var values = Array(result.values.prefix(compiled.model.columnCount))
+            for (index, column) in compiled.model.columns.enumerated() where column.isInteger {
+                values[index] = values[index].rounded()
+            }
+            if let amount = neededRaise(project, values) { return (amount, values) }
         }
-        guard let amount = neededRaise(project, values) else { return nil }
-        return (amount, values)
+        return nil
     }
 
     /// A raise below which no plan with the project funded is worth today's optimum: the least Δ of the linear
