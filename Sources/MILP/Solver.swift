@@ -32,6 +32,14 @@ public struct SolverParameters: Sendable, Equatable {
     /// Stop once the search has created this many branch-and-bound nodes (termination `.nodeLimit`). Unlike
     /// a time limit, this stop gives the same answer on every run.
     public var nodeLimit: Int? = nil
+    /// Stop as soon as a plan at least this good is known (objective ≥ it when maximizing, ≤ when minimizing):
+    /// the question "does a plan reach this objective?" is then answered yes. Termination `.gapLimit`, with
+    /// that plan. Backends that cannot stop early may ignore it and prove the optimum.
+    public var stopWhenIncumbentReaches: Double? = nil
+    /// Stop as soon as the best bound proves that no plan reaches this objective (bound < it when maximizing,
+    /// > when minimizing). Termination `.gapLimit` with `bestBound` set (and the best plan found, if any).
+    /// Backends that cannot stop early may ignore it and prove the optimum.
+    public var stopWhenBoundMisses: Double? = nil
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
@@ -54,6 +62,8 @@ public struct SolverParameters: Sendable, Equatable {
             && lhs.start == rhs.start && lhs.presolve == rhs.presolve && lhs.concurrent == rhs.concurrent
             && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals && lhs.cancellation === rhs.cancellation
             && lhs.roundingCuts == rhs.roundingCuts && lhs.nodeLimit == rhs.nodeLimit
+            && lhs.stopWhenIncumbentReaches == rhs.stopWhenIncumbentReaches
+            && lhs.stopWhenBoundMisses == rhs.stopWhenBoundMisses
     }
 }
 

@@ -18,6 +18,14 @@ final class GLPKSolveContext {
     let nodeLimit: Int?
     /// Best bound of the open nodes, last seen in the branch-and-bound tree.
     var treeBound: Double?
+    /// The parameters' objective stops, when asked (see `GLPKObjectiveStop`).
+    var objectiveStop: GLPKObjectiveStop?
+    var terminatedByObjectiveStop = false
+    /// The best bound of the open nodes when an objective stop ended the search (nil: no node was open).
+    var boundAtObjectiveStop: Double?
+    var offeredCutoff = false
+    /// The objective GLPK computed for the cutoff point it accepted (see `GLPKObjectiveStop`).
+    var cutoffObjective: Double?
 
     init(
         forwardLog: (@Sendable (String) -> Void)?, deadline: ContinuousClock.Instant?,
@@ -42,7 +50,7 @@ func glpkTerminalHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CC
 }
 
 /// `glp_intopt` callback: offers the start once at `GLP_IHEUR`, records the tree's best bound, and stops the
-/// search at the wall-clock deadline or when the cancellation flag is set.
+/// search when an objective stop applies, at the wall-clock deadline or when the cancellation flag is set.
 func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let context = Unmanaged<GLPKSolveContext>.fromOpaque(info).takeUnretainedValue()
@@ -55,7 +63,9 @@ func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPo
         let node = glp_ios_best_node(tree)
         if node != 0 { context.treeBound = glp_ios_node_bound(tree, node) }
     }
-    if let deadline = context.deadline, ContinuousClock.now >= deadline {
+    if context.objectiveStopApplies(tree, reason: reason) {
+        glp_ios_terminate(tree)
+    } else if let deadline = context.deadline, ContinuousClock.now >= deadline {
         context.terminatedByDeadline = true
         glp_ios_terminate(tree)
     } else if context.cancellation?.isCancelled == true {

@@ -85,6 +85,7 @@ public struct GLPKSolver: Solver {
         let context = GLPKSolveContext(
             forwardLog: parameters.log ? parameters.logHandler : nil, deadline: deadline,
             cancellation: parameters.cancellation, nodeLimit: parameters.nodeLimit, start: checkedStart(model, parameters.start))
+        context.objectiveStop = GLPKObjectiveStop(parameters, model: model)
         return withExtendedLifetime(context) {
             let info = Unmanaged.passUnretained(context).toOpaque()
             glp_term_hook(glpkTerminalHook, info)
@@ -114,6 +115,7 @@ public struct GLPKSolver: Solver {
         let integerColumns = model.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
         let rootFirst = integerColumns >= rootFirstFrom
         let usePresolve = (parameters.presolve ?? true) && context.start == nil && !rootFirst
+            && context.objectiveStop?.cutoffPoint == nil
         var relaxation: Relaxation?
         if !usePresolve || parameters.wantRelaxationDuals {
             switch solveRelaxation(pointer, model, parameters, context, messageLevel: messageLevel, rootFirst: rootFirst) {
@@ -131,7 +133,8 @@ public struct GLPKSolver: Solver {
         {
             return result
         }
-        return mipResult(pointer, model, context, code: code, mipStatus: mipStatus, relaxation: relaxation)
+        let result = mipResult(pointer, model, context, code: code, mipStatus: mipStatus, relaxation: relaxation)
+        return context.withoutCutoffPoint(result, model: model)
     }
 
     private typealias Relaxation = (objective: Double, rowDuals: [Double]?, reducedCosts: [Double]?)
@@ -201,6 +204,7 @@ public struct GLPKSolver: Solver {
         // The feasibility pump finds a first plan on large models (50,000 projects: within 0.1% of the bound
         // right after the root, where the default search found none in 60 s); small models do not need it.
         control.fp_heur = integerColumns >= Self.feasibilityPumpThreshold ? GLP_ON : GLP_OFF
+        if context.objectiveStop != nil { control.tol_obj = GLPKObjectiveStop.objectiveTolerance }
         if let limit = milliseconds(until: context.deadline) { control.tm_lim = limit }
         control.cb_func = glpkBranchAndCutCallback
         control.cb_info = info
@@ -233,16 +237,20 @@ public struct GLPKSolver: Solver {
             intopt: intoptReturn(code), mipStatus: mipStatus, relaxationStatus: nil,
             hasIntegerColumns: model.columns.contains(where: \.isInteger))
         if code == GLP_ESTOP, context.terminatedByNodeLimit { termination = .nodeLimit }
+        if code == GLP_ESTOP, context.terminatedByObjectiveStop { termination = .gapLimit }
         var result = SolverResult(termination: termination, primal: primal)
         result.relaxationObjective = relaxation?.objective
         result.rowDuals = relaxation?.rowDuals
         result.reducedCosts = relaxation?.reducedCosts
+        if context.terminatedByObjectiveStop { result.bestBound = context.boundAtObjectiveStop }
         guard primal == .feasiblePoint else { return result }
         result.values = (0..<model.columnCount).map { glp_mip_col_val(pointer, GLPKProblem.glpkIndex($0)) }
         let objective = glp_mip_obj_val(pointer)
         result.objective = objective
         if termination == .optimal {
             result.bestBound = objective
+        } else if context.terminatedByObjectiveStop {
+            result.bestBound = context.boundAtObjectiveStop ?? objective
         } else if let bound = context.treeBound ?? relaxation?.objective {
             result.bestBound = bound
         }

@@ -2,15 +2,20 @@ import GreenAllocCore
 import MILP
 
 extension ExplainContext {
-    /// Exact `forced_in`: the best plan with z_p = 1, then the plan with that objective (within 1e-7) that
-    /// keeps the most of today's projects, with the forced optimum's plan. nil when no feasible plan funds the
-    /// project.
-    func forcedIn(_ project: Int) -> (forcedIn: ForcedIn, plan: [Double])? {
-        let model = forcedModel(project)
-        guard let first = try? solver.solve(model, parameters: parameters()), first.hasSolution,
-            let forcedOptimum = first.objective
+    /// Exact `forced_in`'s first half: the best plan with z_p = 1 (started from the listing's repaired plan)
+    /// and its objective. nil when no feasible plan funds the project.
+    func forcedOptimum(_ project: Int) -> (plan: [Double], value: Double)? {
+        let start = repairedForcedPlan(project)
+        guard let first = try? solver.solve(forcedModel(project), parameters: parameters(start: start)), first.hasSolution,
+            let value = first.objective
         else { return nil }
-        // Keep as many of today's projects as the forced optimum allows.
+        return (first.values, value)
+    }
+
+    /// Exact `forced_in`'s second half: the projects funded today and not in the plan with the forced optimum
+    /// (within 1e-7) that keeps the most of today's projects.
+    func keptDisplaced(_ project: Int, _ forced: (plan: [Double], value: Double)) -> [String] {
+        let model = forcedModel(project)
         var overlap = Array(repeating: 0.0, count: model.columnCount)
         for (index, outcome) in allocation.projects.enumerated() where outcome.funded {
             if let funded = compiled.fundedColumn[index] { overlap[funded] = 1 }
@@ -22,9 +27,21 @@ extension ExplainContext {
         var keepParameters = parameters(gap: 0.99 / Swift.max(1, today))
         keepParameters.roundingCuts = false
         let kept = try? solver.solveLexicographically(
-            model, from: first.values, optimum: forcedOptimum, steps: [keep], parameters: keepParameters,
-            accept: { compiled.model.verify($0.values).isEmpty || model.verify($0.values).isEmpty })
-        return (ForcedIn(objectiveLoss: loss(forcedOptimum), displaced: displaced(kept?.values ?? first.values)), first.values)
+            model, from: forced.plan, optimum: forced.value, steps: [keep], parameters: keepParameters,
+            accept: { model.verify(snapped($0.values)).isEmpty })
+        return displaced(snapped(kept?.values ?? forced.plan))
+    }
+
+    /// A solver's point cleaned of its tolerances: integer columns rounded, and the share of a project whose
+    /// funded column is 0 set to 0 (GLPK may leave it a few millionths above, breaking its share row).
+    func snapped(_ values: [Double]) -> [Double] {
+        var values = values
+        for (index, column) in compiled.model.columns.enumerated() where column.isInteger { values[index] = values[index].rounded() }
+        for project in library.projectRecords.indices {
+            guard let funded = compiled.fundedColumn[project], values[funded] == 0, let share = compiled.shareColumn[project] else { continue }
+            values[share] = 0
+        }
+        return settlingShortfalls(values)
     }
 
     /// Projects funded today and not at `values`.
@@ -37,8 +54,7 @@ extension ExplainContext {
     /// its exclusive partners dropped, then repaired row by row; falls back to a forced solve stopped at a
     /// 0.1% gap when the repair fails.
     func estimatedForcedIn(_ project: Int) -> (forcedIn: ForcedIn, values: [Double])? {
-        if let repaired = repairedPlan(forcing: project) {
-            let values = reinserted(refilled(repaired), forcing: project)
+        if let values = repairedForcedPlan(project) {
             let value = compiled.model.objectiveValue(values)
             return (ForcedIn(objectiveLoss: loss(value), displaced: displaced(values)), values)
         }
@@ -64,65 +80,6 @@ extension ExplainContext {
         for candidate in compiled.naming where candidate.prerequisites.contains(project) { values[candidate.column] = 0 }
     }
 
-    /// Greedy repair of today's plan with `project` forced in; nil when it does not reach a feasible point.
-    func repairedPlan(forcing project: Int) -> [Double]? {
-        let records = library.projectRecords
-        var values = point
-        guard let forced = forcedClosure(project) else { return nil }
-        for next in forced.sorted() { adding(next, to: &values) }
-        for member in forced {
-            guard let group = records[member].exclusiveGroup else { continue }
-            for other in records.indices where other != member && records[other].exclusiveGroup == group && isFunded(other, values) {
-                guard !forced.contains(other) else { return nil }
-                removing(other, from: &values)
-            }
-        }
-        let locked = Set(compiled.lockedIn)
-        let model = compiled.model
-        for _ in 0..<(4 * records.count + 4) {
-            values = settlingShortfalls(values)
-            // Cascade: a funded project whose requirement went unfunded goes too.
-            var cascaded = false
-            for index in records.indices where isFunded(index, values) {
-                if records[index].requires.contains(where: { !isFunded($0, values) }) {
-                    if forced.contains(index) || locked.contains(index) { return nil }
-                    removing(index, from: &values)
-                    cascaded = true
-                }
-            }
-            if cascaded { continue }
-            guard let violation = model.verify(values).first(where: { $0.kind == .rowBound }) else {
-                return model.verify(values).isEmpty ? values : nil
-            }
-            let row = violation.index
-            let bounds = model.rows[row]
-            let tooHigh = bounds.upper.isFinite && violation.value > bounds.upper
-            // The funded project whose removal moves the row toward its bound at the least objective per unit.
-            var usage: [Int: Double] = [:]
-            for term in model.rows[row].terms {
-                guard let index = projectOfColumn[term.column], !forced.contains(index), !locked.contains(index) else { continue }
-                usage[index, default: 0] += term.coefficient * values[term.column]
-            }
-            var best: (project: Int, ratio: Double)?
-            for (index, amount) in usage.sorted(by: { $0.key < $1.key }) {
-                let helpful = tooHigh ? amount : -amount
-                guard helpful > 1e-12 else { continue }
-                let ratio = dropCost(index, values) / helpful
-                if best == nil || ratio < best!.ratio { best = (index, ratio) }
-            }
-            // A partial share trimmed instead, when that costs less per unit (shares before whole projects).
-            if tooHigh, let trim = cheapestTrim(row: row, excess: violation.value - bounds.upper, values, forced, locked),
-                best == nil || trim.ratio < best!.ratio
-            {
-                values[trim.column] -= trim.amount
-                continue
-            }
-            guard let best else { return nil }
-            removing(best.project, from: &values)
-        }
-        return nil
-    }
-
     /// The project and everything it requires, transitively; nil when one of them cannot be funded at all.
     func forcedClosure(_ project: Int) -> Set<Int>? {
         var forced: Set<Int> = []
@@ -133,129 +90,5 @@ extension ExplainContext {
             pending += library.projectRecords[next].requires
         }
         return forced
-    }
-
-    /// Brings back, one at a time, projects of today's plan that a repair displaced (the most valuable first),
-    /// with the park namings they carried, making room by trimming partial shares only; keeps each return
-    /// that raises the objective. The result is a feasible point no worse than `values`.
-    func reinserted(_ values: [Double], forcing project: Int) -> [Double] {
-        let model = compiled.model
-        let records = library.projectRecords
-        guard let forced = forcedClosure(project) else { return values }
-        let locked = Set(compiled.lockedIn)
-        var current = values
-        var currentValue = model.objectiveValue(current)
-        let gone = records.indices.filter { isFunded($0, point) && !isFunded($0, current) }
-        let order = gone.map { ($0, dropCost($0, point)) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map(\.0)
-        for candidate in order {
-            var trial = current
-            for column in columns(of: candidate) { trial[column] = point[column] }
-            guard records[candidate].requires.allSatisfy({ isFunded($0, trial) }) else { continue }
-            if let group = records[candidate].exclusiveGroup,
-                records.indices.contains(where: { $0 != candidate && records[$0].exclusiveGroup == group && isFunded($0, trial) })
-            {
-                continue
-            }
-            for naming in compiled.naming where point[naming.column] > 0.5 && trial[naming.column] < 0.5 {
-                if naming.prerequisites.allSatisfy({ isFunded($0, trial) }) { trial[naming.column] = point[naming.column] }
-            }
-            var fits = false
-            for _ in 0..<(4 * records.count + 4) {
-                trial = settlingShortfalls(trial)
-                guard let violation = model.verify(trial).first else {
-                    fits = true
-                    break
-                }
-                let bounds = model.rows[violation.index]
-                guard violation.kind == .rowBound, bounds.upper.isFinite, violation.value > bounds.upper,
-                    let trim = cheapestTrim(
-                        row: violation.index, excess: violation.value - bounds.upper, trial, forced.union([candidate]), locked)
-                else { break }
-                trial[trim.column] -= trim.amount
-            }
-            guard fits else { continue }
-            trial = refilled(trial)
-            let value = model.objectiveValue(trial)
-            if maximize ? value > currentValue + 1e-9 : value < currentValue - 1e-9 {
-                current = trial
-                currentValue = value
-            }
-        }
-        return current
-    }
-
-    /// What removing a funded project costs at `values`: its own objective terms and those of the park namings
-    /// that need it (and, through the targets' shortfall columns, what the namings were worth to them).
-    func dropCost(_ index: Int, _ values: [Double]) -> Double {
-        let model = compiled.model
-        var without = values
-        removing(index, from: &without)
-        without = settlingShortfalls(without)
-        var touched = columns(of: index) + compiled.shortfallColumn.compactMap { $0 }
-        for candidate in compiled.naming where candidate.prerequisites.contains(index) { touched.append(candidate.column) }
-        let lost = touched.reduce(0.0) { $0 + model.objective[$1] * (values[$1] - without[$1]) }
-        return maximize ? lost : -lost
-    }
-
-    /// The funded, unforced project share in `row` whose reduction costs the least objective per unit of the
-    /// row, with the reduction that removes `excess` (or takes the share down to its minimum).
-    func cheapestTrim(row: Int, excess: Double, _ values: [Double], _ forced: Set<Int>, _ locked: Set<Int>)
-        -> (column: Int, amount: Double, ratio: Double)?
-    {
-        let model = compiled.model
-        var best: (column: Int, amount: Double, ratio: Double)?
-        for term in model.rows[row].terms where term.coefficient > 1e-12 {
-            guard let index = projectOfColumn[term.column], compiled.shareColumn[index] == term.column,
-                !forced.contains(index), !locked.contains(index), isFunded(index, values)
-            else { continue }
-            let floor = Swift.max(compiled.facts[index].leastShare, model.columns[term.column].lower)
-            let room = values[term.column] - floor
-            guard room > 1e-9 else { continue }
-            let worth = model.objective[term.column]
-            let ratio = (maximize ? worth : -worth) / term.coefficient
-            if best == nil || ratio < best!.ratio {
-                best = (term.column, Swift.min(room, excess / term.coefficient), ratio)
-            }
-        }
-        return best
-    }
-
-    /// Raises the partial shares of funded projects into the room a repair left (most objective per unit of
-    /// budget first), so that an estimate does not count money left idle as a loss. Returns `values` itself
-    /// when the result would not be a feasible point.
-    func refilled(_ values: [Double]) -> [Double] {
-        let model = compiled.model
-        var raised = values
-        var activity = model.rows.indices.map { model.activity(ofRow: $0, values) }
-        var candidates: [(column: Int, rate: Double)] = []
-        for index in library.projectRecords.indices where isFunded(index, values) {
-            guard let column = compiled.shareColumn[index] else { continue }
-            let worth = maximize ? model.objective[column] : -model.objective[column]
-            guard worth > 0, values[column] < model.columns[column].upper - 1e-9 else { continue }
-            let use = entriesOfColumn[column].reduce(0.0) { sum, entry in
-                entry.coefficient > 0 && model.rows[entry.row].upper.isFinite ? sum + entry.coefficient : sum
-            }
-            candidates.append((column, worth / Swift.max(use, 1e-9)))
-        }
-        candidates.sort { ($0.rate, $1.column) > ($1.rate, $0.column) }
-        for (column, _) in candidates {
-            var step = model.columns[column].upper - raised[column]
-            for entry in entriesOfColumn[column] {
-                let bounds = model.rows[entry.row]
-                if entry.coefficient > 0, bounds.upper.isFinite {
-                    step = Swift.min(step, (bounds.upper - activity[entry.row]) / entry.coefficient)
-                } else if entry.coefficient < 0, bounds.lower.isFinite {
-                    step = Swift.min(step, (activity[entry.row] - bounds.lower) / -entry.coefficient)
-                }
-            }
-            guard step > 1e-9 else { continue }
-            raised[column] += step
-            for entry in entriesOfColumn[column] { activity[entry.row] += entry.coefficient * step }
-        }
-        raised = settlingShortfalls(raised)
-        let before = model.objectiveValue(values)
-        let after = model.objectiveValue(raised)
-        guard model.verify(raised).isEmpty, maximize ? after >= before : after <= before else { return values }
-        return raised
     }
 }

@@ -1,6 +1,7 @@
 public import GreenAllocCore
 public import GreenAllocEngine
 public import MILP
+import Foundation
 
 /// Explains an allocation project by project (SPEC §7 `greenalloc explain`).
 ///
@@ -8,18 +9,21 @@ public import MILP
 /// allocation (z, θ, named parks, soft-target shortfalls). Per card:
 /// - `binding`: the SPEC §7 rules with a row that touches z_p or θ_p and is binding at that point
 ///   (slack ≤ 1e-6 × max(1, |bound|));
-/// - `forced_in` (exact): re-solve with z_p = 1 (the share link then gives θ_p ≥ min_share), then a second
-///   solve keeping that optimum (within 1e-7) and keeping as many of today's projects as possible, so
-///   `displaced` lists only the projects that really have to go;
+/// - `forced_in` (exact): re-solve with z_p = 1 (the share link then gives θ_p ≥ min_share), started from the
+///   full listing's repaired plan, then a second solve keeping that optimum (within 1e-7) and keeping as many
+///   of today's projects as possible, so `displaced` lists only the projects that really have to go;
 /// - `counterfactual_budget` (exact, maximize only, also when no plan funds the project at today's budget):
-///   bisection on Δ, each step an optimization of the forced model with the fund raised by Δ that reaches
-///   when its optimum is ≥ today's optimum − 1e-6 × max(1, |optimum|) (started from the best plan of the
-///   largest Δ that did not reach, which stays feasible; a plan that reaches also lowers the upper end to
-///   the raise it needs), Δ spread over the years by the project's requests; Δ = 0 is `forced_in`'s
-///   answer; when the plan that fits the project on top of today's is not enough, the saturating Δ
-///   (the raise beyond which the fund's budget rows can no longer bind) is tried: when even that does not
-///   reach today's optimum, no raise does and `add` is null; the upper end is then the amount that fits the
-///   project on top of today's plan, or the saturating Δ; stops within 0.1%;
+///   the smallest Δ (within 0.1%) at which some plan with the project funded and the fund raised by Δ (spread
+///   over the years by the project's requests) is worth today's optimum − 1e-6 × max(1, |optimum|). The
+///   bracket starts at Δ = 0 (`forced_in`'s answer) or, when no plan funds the project today, at the least Δ
+///   of the linear relaxation; its upper end at the least Δ of the integer decisions of today's plan with
+///   the project added and of the forced plan (a linear program each, Δ a column). Each step asks at one Δ
+///   whether a plan reaches: the greedy repair's plan first, else a search of the forced model that stops at
+///   the first plan that reaches or once its bound proves none does (branches that cannot reach are pruned);
+///   a plan that reaches lowers the upper end to the least Δ of its own integer decisions. Steps go just
+///   under the upper end (the answer when it is tight), then by interpolation or bisection; beyond the
+///   saturating Δ (where the fund's budget rows can no longer bind) nothing changes, so when even that does
+///   not reach today's optimum `add` is null; stops within 0.1%;
 /// - the full listing (`exact: false`) estimates instead: a greedy repair of today's plan with the project
 ///   forced in (dropping, row by row, the funded projects with the least objective per unit of the violated
 ///   row) gives a feasible forced plan, hence an upper bound on the loss and its displaced projects; Δ is that
@@ -60,13 +64,13 @@ public struct Explainer {
         let indices = selected.map { [$0] } ?? Array(library.projectRecords.indices)
         let exact = selected != nil || exactAll
         let duals = exact ? nil : context.relaxationBudgetDuals()
-        let cards = indices.map { context.card(for: $0, exact: exact, budgetDuals: duals) }
+        let cards = context.cards(for: indices, exact: exact, budgetDuals: duals)
         return Explanation(scenario: scenario.name, status: allocation.status, objective: objective, projects: cards)
     }
 }
 
 /// Today's plan as a point of the compiled model, with what the cards need to read it.
-struct ExplainContext {
+struct ExplainContext: Sendable {
     let scenario: Scenario
     let library: Library
     let compiled: CompiledModel
@@ -146,6 +150,19 @@ struct ExplainContext {
         compiled.share(of: project, values) > 1e-9
     }
 
+    /// The cards of `indices`, dealt out over the processor's cores (the k-th to thread k mod T). Each card is
+    /// computed on its own, so the cards do not depend on the schedule.
+    func cards(for indices: [Int], exact: Bool, budgetDuals: [Int: Double]?) -> [ExplainCard] {
+        let threads = Swift.min(indices.count, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard threads > 1 else { return indices.map { card(for: $0, exact: exact, budgetDuals: budgetDuals) } }
+        let chunks = SolverThread.all(threads) { chunk in
+            stride(from: chunk, to: indices.count, by: threads).map {
+                (position: $0, card: self.card(for: indices[$0], exact: exact, budgetDuals: budgetDuals))
+            }
+        }
+        return chunks.flatMap { $0 }.sorted { $0.position < $1.position }.map(\.card)
+    }
+
     func card(for index: Int, exact: Bool, budgetDuals: [Int: Double]?) -> ExplainCard {
         let outcome = allocation.projects[index]
         var card = ExplainCard(
@@ -159,13 +176,15 @@ struct ExplainContext {
         case .notChosen:
             card.binding = bindingRules(of: index)
             if exact {
-                let forced = forcedIn(index)
-                card.forcedIn = forced?.forcedIn
+                let forced = forcedOptimum(index)
+                // The displaced projects (a second solve) on their own thread, beside the counterfactual search.
+                let keeping = forced.map { forced in SolverThread { self.keptDisplaced(index, forced) } }
                 if maximize, let fund {
-                    let (add, complete) = counterfactualAdd(index, forced: forced.map { ($0.forcedIn.objectiveLoss, $0.plan) })
+                    let (add, complete) = counterfactualAdd(index, forced: forced.map { (loss($0.value), $0.plan) })
                     card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
                     if !complete { card.exact = false }
                 }
+                card.forcedIn = forced.map { ForcedIn(objectiveLoss: loss($0.value), displaced: keeping?.wait() ?? []) }
             } else {
                 card.exact = false
                 let estimate = estimatedForcedIn(index)
