@@ -32,6 +32,15 @@ public struct SolverParameters: Sendable, Equatable {
     /// Stop once the search has created this many branch-and-bound nodes (termination `.nodeLimit`). Unlike
     /// a time limit, this stop gives the same answer on every run.
     public var nodeLimit: Int? = nil
+    /// A bound on the optimum known from outside the model (an upper bound when maximizing, a lower bound when
+    /// minimizing; e.g. a budget sweep's larger-budget neighbour). Once the incumbent is within `relativeGap`
+    /// of it (and 1e-9 relative), nothing better exists: the solver stops and reports `.optimal` with this bound.
+    /// Solvers that cannot stop early ignore it (their answer is then proved anyway).
+    public var objectiveBound: Double? = nil
+    /// Solver-specific switch for pseudocost branching (true) instead of the backend's default branching rule; nil = the default.
+    public var pseudocostBranching: Bool? = nil
+    /// Solver-specific switch for Gomory mixed-integer cuts; nil = the backend's default.
+    public var gomoryCuts: Bool? = nil
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
@@ -54,6 +63,8 @@ public struct SolverParameters: Sendable, Equatable {
             && lhs.start == rhs.start && lhs.presolve == rhs.presolve && lhs.concurrent == rhs.concurrent
             && lhs.wantRelaxationDuals == rhs.wantRelaxationDuals && lhs.cancellation === rhs.cancellation
             && lhs.roundingCuts == rhs.roundingCuts && lhs.nodeLimit == rhs.nodeLimit
+            && lhs.objectiveBound == rhs.objectiveBound && lhs.pseudocostBranching == rhs.pseudocostBranching
+            && lhs.gomoryCuts == rhs.gomoryCuts
     }
 }
 
