@@ -7,6 +7,7 @@
 # SKIP_SWEEP, SKIP_TARGET, SKIP_EXPLAIN, SKIP_GREEDY, SKIP_BALANCED); the 100,000-project check runs only with
 # SCALE100K=1. Environment: SIZES (default "1000 10000 50000"), GAP (0.001), TIME_LIMIT (60 s), SEED (7),
 # TIE_SIZES (sizes whose tie-rule cost is measured at gap 0, default "1000"), REPEAT (best of, default 3),
+# SWEEP_REPEAT (best of for the sweep, default REPEAT),
 # EXPLAIN_PROJECTS (default "P0003 P0554 P0858 P0885 P0018"), GREENALLOC (default .build/release/greenalloc),
 # KEEP=1 keeps the work directory, RESULTS=FILE copies the raw measurements (JSON lines) to FILE, MARKDOWN=FILE
 # writes the table's Markdown rows (for the README) to FILE.
@@ -21,6 +22,7 @@ TIME_LIMIT=${TIME_LIMIT:-60}
 SEED=${SEED:-7}
 TIE_SIZES=${TIE_SIZES:-"1000"}
 REPEAT=${REPEAT:-3}
+SWEEP_REPEAT=${SWEEP_REPEAT:-$REPEAT}
 EXPLAIN_PROJECTS=${EXPLAIN_PROJECTS:-"P0003 P0554 P0858 P0885 P0018"}
 BASELINE="$ROOT/Scenarios/shandong/baseline-2022.yaml"
 TARGET_SCENARIO="$ROOT/Scenarios/shandong/target-2025.yaml"
@@ -142,9 +144,9 @@ bench_sweep() {
         "$BIN" export-model "$yaml" --lp "${yaml%.yaml}.lp" 2>/dev/null
         echo "glpsol $(glpsol_args "${yaml%.yaml}.lp" "$gap" | tr '\n' ' ') >${yaml%.yaml}.glpsol" >>"$dir/glpsol-commands"
     done <"$dir/points.txt"
-    echo "== sweep: 31 glpsol solves one after another, then greenalloc sweep (best of $REPEAT)" >&2
+    echo "== sweep: 31 glpsol solves one after another, then greenalloc sweep (best of $SWEEP_REPEAT)" >&2
     timed separate "$dir" -- bash "$dir/glpsol-commands"
-    best_of "$REPEAT" sweep "$dir" -- "$BIN" sweep "$BASELINE" --fund "$fund" --from 0.5 --to 2.0 --steps 31 \
+    best_of "$SWEEP_REPEAT" sweep "$dir" -- "$BIN" sweep "$BASELINE" --fund "$fund" --from 0.5 --to 2.0 --steps 31 \
         --format json --time-limit "$TIME_LIMIT"
     python3 "$HERE/collect.py" sweep 31 "$dir" >>"$LINES"
 }
