@@ -13,8 +13,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         abstract: "Solve a scenario at a range of budgets of one fund.",
         discussion: """
             N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's \
-            budget in every year. Points run on all cores, each warm-started from its neighbour's plan. One solve \
-            per point unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
+            budget in every year. Points run on all cores, settled in rounds of bisection: each starts from its \
+            lower neighbour's plan and stops once it reaches its upper neighbour's bound, or is proved from its \
+            neighbours without a solve. One solve per point at most unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
             (objective against budget) and sweep.md. The points carry no loans: the loan stage is not solved, \
             and --loan-time-limit and --loan-gap are refused. Exit codes: 0 done (whatever the points' statuses), \
             64 usage error, 65 input error, 1 anything else.
@@ -85,11 +86,13 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         case nil: break
         }
         let warm = sweep.points.filter(\.warmStarted).count
+        let proved = sweep.points.filter { !$0.solved }.count
         if timings {
             for point in sweep.points { console.error("scale \(point.scale): \(String(format: "%.3f", point.seconds)) s\(point.warmStarted ? " (warm)" : "")\n") }
         }
         console.error(
-            "greenalloc: \(sweep.points.count) points in \(String(format: "%.2f", sweep.seconds)) s (\(warm) warm-started)"
+            "greenalloc: \(sweep.points.count) points in \(String(format: "%.2f", sweep.seconds)) s (\(warm) warm-started"
+                + (proved > 0 ? ", \(proved) proved from their neighbours without a solve)" : ")")
                 + (out.map { " → \($0)" } ?? "") + "\n")
         return ExitStatus.success
     }

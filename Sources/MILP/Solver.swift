@@ -40,6 +40,15 @@ public struct SolverParameters: Sendable, Equatable {
     /// > when minimizing). Termination `.gapLimit` with `bestBound` set (and the best plan found, if any).
     /// Backends that cannot stop early may ignore it and prove the optimum.
     public var stopWhenBoundMisses: Double? = nil
+    /// A bound on the optimum known from outside the model (an upper bound when maximizing, a lower bound when
+    /// minimizing; e.g. a budget sweep's larger-budget neighbour). Once the incumbent is within `relativeGap`
+    /// of it (and 1e-9 relative), nothing better exists: the solver stops and reports `.optimal` with this bound.
+    /// Solvers that cannot stop early ignore it (their answer is then proved anyway).
+    public var objectiveBound: Double? = nil
+    /// Solver-specific switch for pseudocost branching (true) instead of the backend's default branching rule; nil = the default.
+    public var pseudocostBranching: Bool? = nil
+    /// Solver-specific switch for Gomory mixed-integer cuts; nil = the backend's default.
+    public var gomoryCuts: Bool? = nil
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, log: Bool = false, start: [Double]? = nil,
@@ -64,6 +73,8 @@ public struct SolverParameters: Sendable, Equatable {
             && lhs.roundingCuts == rhs.roundingCuts && lhs.nodeLimit == rhs.nodeLimit
             && lhs.stopWhenIncumbentReaches == rhs.stopWhenIncumbentReaches
             && lhs.stopWhenBoundMisses == rhs.stopWhenBoundMisses
+            && lhs.objectiveBound == rhs.objectiveBound && lhs.pseudocostBranching == rhs.pseudocostBranching
+            && lhs.gomoryCuts == rhs.gomoryCuts
     }
 }
 

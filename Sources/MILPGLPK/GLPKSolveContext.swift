@@ -15,6 +15,9 @@ final class GLPKSolveContext {
     var terminatedByDeadline = false
     var terminatedByCancellation = false
     var terminatedByNodeLimit = false
+    /// The outside bound on the optimum, when given, and whether reaching it stopped the search.
+    var outsideBound: OutsideObjectiveBound?
+    var terminatedByBound = false
     let nodeLimit: Int?
     /// Best bound of the open nodes, last seen in the branch-and-bound tree.
     var treeBound: Double?
@@ -50,7 +53,8 @@ func glpkTerminalHook(_ info: UnsafeMutableRawPointer?, _ text: UnsafePointer<CC
 }
 
 /// `glp_intopt` callback: offers the start once at `GLP_IHEUR`, records the tree's best bound, and stops the
-/// search when an objective stop applies, at the wall-clock deadline or when the cancellation flag is set.
+/// search when an objective stop applies, at the wall-clock deadline, when the cancellation flag is set, when the
+/// incumbent reaches the outside objective bound, or at the node limit.
 func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     let context = Unmanaged<GLPKSolveContext>.fromOpaque(info).takeUnretainedValue()
@@ -70,6 +74,9 @@ func glpkBranchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPo
         glp_ios_terminate(tree)
     } else if context.cancellation?.isCancelled == true {
         context.terminatedByCancellation = true
+        glp_ios_terminate(tree)
+    } else if reason == GLP_ISELECT || reason == GLP_IBINGO, context.incumbentReachesBound(tree) {
+        context.terminatedByBound = true
         glp_ios_terminate(tree)
     } else if let limit = context.nodeLimit, reason == GLP_ISELECT {
         var total: Int32 = 0

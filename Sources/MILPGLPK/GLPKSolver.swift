@@ -11,12 +11,15 @@ public import MILP
 /// - cold solves use the MIP presolver (`presolve` parameter, default on); a start, relaxation duals or
 ///   presolve off run `glp_simplex` (presolve off) first; from `rootRelaxationFirstThreshold` integer
 ///   columns the relaxation is solved first by the dual simplex with the LP presolver, within the limit;
-/// - cuts: MIR (unless `parameters.roundingCuts` is false) and Gomory mixed-integer cuts on, clique cuts on;
+/// - cuts: MIR (unless `parameters.roundingCuts` is false) and Gomory mixed-integer cuts (unless
+///   `parameters.gomoryCuts` is false) on, clique cuts on;
 ///   cover cuts only when `parameters.concurrent` is false (they race between threads inside GLPK);
+/// - branching: GLPK's default (Driebeck–Tomlin), or pseudocosts when `parameters.pseudocostBranching` is true;
 /// - `mip_gap` = `relativeGap`; `tm_lim` = `timeLimit`, and the same limit is enforced on the wall clock in
 ///   the branch-and-cut callback with `glp_ios_terminate` (GLPK checks `tm_lim` only between nodes); the
 ///   callback also stops the search when `parameters.cancellation` is set (termination `.interrupted`) and
-///   once `parameters.nodeLimit` nodes exist (`.nodeLimit`, a stop that is the same on every run).
+///   once `parameters.nodeLimit` nodes exist (`.nodeLimit`, a stop that is the same on every run), and once
+///   the incumbent reaches `parameters.objectiveBound` (`.optimal` when equal to it, else `.gapLimit`).
 ///   Neither reaches into a running LP: `WatchdogSolver` bounds the wall clock of a long root LP;
 /// - GLPK's messages are off unless `log` is set; everything GLPK prints is captured into `SolverResult.log`
 ///   (and forwarded to `logHandler` when `log` is set), never written to the terminal.
@@ -86,6 +89,9 @@ public struct GLPKSolver: Solver {
             forwardLog: parameters.log ? parameters.logHandler : nil, deadline: deadline,
             cancellation: parameters.cancellation, nodeLimit: parameters.nodeLimit, start: checkedStart(model, parameters.start))
         context.objectiveStop = GLPKObjectiveStop(parameters, model: model)
+        context.outsideBound = parameters.objectiveBound.map {
+            OutsideObjectiveBound(bound: $0, maximize: model.sense == .maximize, relativeGap: parameters.relativeGap)
+        }
         return withExtendedLifetime(context) {
             let info = Unmanaged.passUnretained(context).toOpaque()
             glp_term_hook(glpkTerminalHook, info)
@@ -198,9 +204,10 @@ public struct GLPKSolver: Solver {
         control.presolve = usePresolve ? GLP_ON : GLP_OFF
         control.mip_gap = parameters.relativeGap
         control.mir_cuts = parameters.roundingCuts == false ? GLP_OFF : GLP_ON
-        control.gmi_cuts = GLP_ON
+        control.gmi_cuts = parameters.gomoryCuts == false ? GLP_OFF : GLP_ON
         control.clq_cuts = GLP_ON
         control.cov_cuts = parameters.concurrent ? GLP_OFF : GLP_ON
+        if parameters.pseudocostBranching == true { control.br_tech = GLP_BR_PCH }
         // The feasibility pump finds a first plan on large models (50,000 projects: within 0.1% of the bound
         // right after the root, where the default search found none in 60 s); small models do not need it.
         control.fp_heur = integerColumns >= Self.feasibilityPumpThreshold ? GLP_ON : GLP_OFF
@@ -238,6 +245,8 @@ public struct GLPKSolver: Solver {
             hasIntegerColumns: model.columns.contains(where: \.isInteger))
         if code == GLP_ESTOP, context.terminatedByNodeLimit { termination = .nodeLimit }
         if code == GLP_ESTOP, context.terminatedByObjectiveStop { termination = .gapLimit }
+        let stoppedAtBound = code == GLP_ESTOP && context.terminatedByBound && primal == .feasiblePoint
+        if stoppedAtBound { termination = context.terminationAtBound(objective: glp_mip_obj_val(pointer)) }
         var result = SolverResult(termination: termination, primal: primal)
         result.relaxationObjective = relaxation?.objective
         result.rowDuals = relaxation?.rowDuals
@@ -247,7 +256,9 @@ public struct GLPKSolver: Solver {
         result.values = (0..<model.columnCount).map { glp_mip_col_val(pointer, GLPKProblem.glpkIndex($0)) }
         let objective = glp_mip_obj_val(pointer)
         result.objective = objective
-        if termination == .optimal {
+        if stoppedAtBound, let stop = context.outsideBound {
+            result.bestBound = termination == .optimal ? objective : stop.bound
+        } else if termination == .optimal {
             result.bestBound = objective
         } else if context.terminatedByObjectiveStop {
             result.bestBound = context.boundAtObjectiveStop ?? objective

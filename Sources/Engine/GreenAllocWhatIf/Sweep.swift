@@ -21,9 +21,12 @@ public struct SweepPoint: Sendable {
     /// Projects funded here and not at the previous point, and the other way round.
     public var entering: [String] = []
     public var leaving: [String] = []
-    /// True when the solver accepted the neighbour's solution as a start.
+    /// True when the solver accepted the neighbour's solution as a start, or the point took a neighbour's plan.
     public var warmStarted: Bool
     public var seconds: Double
+    /// False when the neighbours proved this point without a solve (their plan is optimal here, or an upper
+    /// neighbour without any plan proves this one has none).
+    public var solved = true
 
     public var fundedCount: Int { funded.count }
 }
@@ -56,13 +59,13 @@ extension WhatIfRunner {
 
     /// Solves the scenario at each scale of one fund's budget (every year multiplied by the scale).
     ///
-    /// Without the tie rule, the model is compiled once and only the fund's budget rows change between points.
-    /// The points are dealt out in increasing order, thread k taking points k, k + T, k + 2T, … (T threads), so
-    /// the hard stretches of the curve are shared between the threads, and each point starts from the previous
-    /// point of its thread (a smaller budget: feasible there, since only budgets grew); the schedule does not
-    /// depend on timing, so neither do the plans. With the tie rule, each point is a full run (two solves) as
-    /// `greenalloc solve` does it. `warmStart: false` solves every point cold (GLPK then runs its MIP
-    /// presolver, which a start turns off). Sweep solves leave GLPK's MIR cuts off (see `parameters`).
+    /// Without the tie rule, the model is compiled once and only the fund's budget rows change between points;
+    /// the points are settled in rounds of bisection, each from its settled neighbours (`SweepBisection`: the
+    /// lower neighbour's plan as a start, the upper neighbour's bound as a stop, proofs without a solve where
+    /// the neighbours suffice). The rounds do not depend on timing, so neither do the plans. `warmStart: false`
+    /// solves every point on its own, cold (GLPK then runs its MIP presolver, which a start turns off), the
+    /// points dealt out to the threads in turn. With the tie rule, each point is a full run (two solves) as
+    /// `greenalloc solve` does it. Sweep solves leave GLPK's MIR cuts off (see `parameters`).
     public func sweep(
         fund fundID: String, scales: [Double], tiebreak: Bool = false, warmStart: Bool = true,
         clock: @escaping @Sendable () -> Double = { 0 },
@@ -73,24 +76,24 @@ extension WhatIfRunner {
         let began = clock()
         let chunkCount = Swift.min(threads, sorted.count)
         let counter = ProgressCounter(total: sorted.count, report: progress)
-        let scalable = tiebreak ? nil : ScalableModel(runner: self, scenario: scenario, fund: fund)
-        let chunks: [[(Int, Result<SweepPoint, any Error>)]] = SolverThread.all(chunkCount) { chunk in
-            var points: [(Int, Result<SweepPoint, any Error>)] = []
-            var previous: [Double]?
-            for index in stride(from: chunk, to: sorted.count, by: chunkCount) {
-                let result = Result {
-                    if let scalable {
-                        return try self.solvePoint(scalable, fund: fund, scale: sorted[index], start: previous, clock: clock)
+        let bisection = tiebreak ? nil : SweepBisection(
+            runner: self, scalable: ScalableModel(runner: self, scenario: scenario, fund: fund), fund: fund, scales: sorted)
+        var points: [SweepPoint]
+        if let bisection, warmStart {
+            points = try bisection.run(threads: chunkCount, clock: clock, counter: counter)
+        } else {
+            let chunks: [[(Int, Result<SweepPoint, any Error>)]] = SolverThread.all(chunkCount) { chunk in
+                stride(from: chunk, to: sorted.count, by: chunkCount).map { index in
+                    let result = Result {
+                        if let bisection { return try bisection.settle(index, lower: nil, upper: nil, clock: clock).point }
+                        return try self.runPoint(fund: fund, scale: sorted[index], clock: clock)
                     }
-                    return try self.runPoint(fund: fund, scale: sorted[index], clock: clock)
+                    counter.step()
+                    return (index, result)
                 }
-                points.append((index, result.map(\.0)))
-                previous = warmStart ? (try? result.get())?.1 : nil
-                counter.step()
             }
-            return points
+            points = try chunks.flatMap { $0 }.sorted { $0.0 < $1.0 }.map { try $0.1.get() }
         }
-        var points = try chunks.flatMap { $0 }.sorted { $0.0 < $1.0 }.map { try $0.1.get() }
         for index in points.indices.dropFirst() {
             let before = points[index - 1]
             let beforeSet = Set(before.funded)
@@ -108,37 +111,8 @@ extension WhatIfRunner {
             seconds: clock() - began)
     }
 
-    /// One point on the shared model; returns the point and its solution (for the next point's start).
-    func solvePoint(_ scalable: ScalableModel, fund: Int, scale: Double, start: [Double]?, clock: @Sendable () -> Double) throws
-        -> (SweepPoint, [Double]?)
-    {
-        let began = clock()
-        let budget = self.budget(fund: fund, scale: scale)
-        var point = SweepPoint(
-            scale: scale, budget: budget, budgetTotal: budget.values.reduce(0, +), status: .infeasible, objective: nil,
-            funded: [], subsidyTotal: 0, warmStarted: false, seconds: 0)
-        if !scalable.budgetIndependentBlock.isEmpty { return (point, nil) }
-        let model = scalable.model(at: scale)
-        let result = try solver.solve(model, parameters: parameters(start: start.map { scalable.improvedStart($0, model: model) }))
-        point.seconds = clock() - began
-        point.warmStarted = result.usedStart
-        point.status = AllocationStatus(result)
-        guard point.status == .optimal || point.status == .feasible else { return (point, nil) }
-        let values = result.values
-        let compiled = scalable.compiled
-        point.objective = model.objectiveValue(values)
-        for (index, record) in library.projectRecords.enumerated() {
-            var share = compiled.share(of: index, values)
-            if abs(share) < 1e-9 { share = 0 }
-            guard share > 0 else { continue }
-            point.funded.append(record.id)
-            point.subsidyTotal += share * record.totalRequest
-        }
-        return (point, values)
-    }
-
     /// One point as a full run (with the tie rule).
-    func runPoint(fund: Int, scale: Double, clock: @Sendable () -> Double) throws -> (SweepPoint, [Double]?) {
+    func runPoint(fund: Int, scale: Double, clock: @Sendable () -> Double) throws -> SweepPoint {
         let began = clock()
         var settings = self.settings
         settings.tiebreak = true
@@ -149,7 +123,7 @@ extension WhatIfRunner {
             scale: scale, budget: budget, budgetTotal: budget.values.reduce(0, +), status: allocation.status,
             objective: allocation.objective, funded: funded.map(\.id),
             subsidyTotal: funded.reduce(0) { $0 + $1.subsidyTotal }, warmStarted: false, seconds: clock() - began)
-        return (point, nil)
+        return point
     }
 }
 
