@@ -121,6 +121,17 @@ public enum OutputDirectory {
             throw error
         }
 
+        try place(temporary, at: destination, existing: existing, aside: join(parent, ".\(base).old-\(suffix)"), fault: fault)
+        try? syncDirectory(parent)
+        removeStaleSiblings(parent: parent, base: base)
+    }
+
+    /// Moves the written `temporary` directory to `destination`: a rename over a missing or empty one, an atomic
+    /// exchange with an earlier output, or (where exchange is unsupported) two renames through `aside`, with the
+    /// earlier output renamed back on failure.
+    private static func place(
+        _ temporary: String, at destination: String, existing: Existing, aside: String, fault: FaultPoint?
+    ) throws {
         switch existing {
         case .missing, .empty:
             // rename(2) replaces an empty directory atomically.
@@ -134,7 +145,6 @@ public enum OutputDirectory {
             removeTree(temporary)
         case .earlierOutput:
             // File systems without RENAME_EXCHANGE: two renames, with the earlier output renamed back on failure.
-            let aside = join(parent, ".\(base).old-\(suffix)")
             guard rename(destination, aside) == 0 else {
                 let code = errno
                 removeTree(temporary)
@@ -153,8 +163,6 @@ public enum OutputDirectory {
             }
             removeTree(aside)
         }
-        try? syncDirectory(parent)
-        removeStaleSiblings(parent: parent, base: base)
     }
 
     /// Swaps two directories atomically (Linux `renameat2(…, RENAME_EXCHANGE)`); false where unsupported.
