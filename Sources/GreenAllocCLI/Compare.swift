@@ -13,7 +13,8 @@ struct Compare: ParsableCommand, ConsoleCommand {
             Solves each scenario as `solve` does (scenarios run in parallel, one GLPK solve per core) and prints, \
             per scenario: status, objective, subsidy by fund, year, city and category, eco parks named, targets \
             met, loans placed; then the projects that differ from the first scenario (funded only here, dropped \
-            here, share changed). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when \
+            here, share changed). --out DIR also writes compare.xlsx (the same figures side by side, projects \
+            named). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when \
             one has no solution in time, 64 usage error, 65 input error, 1 anything else.
             """)
 
@@ -22,6 +23,9 @@ struct Compare: ParsableCommand, ConsoleCommand {
 
     @Option(name: .long, help: "md (default), csv or json.")
     var format: OutputFormat = .md
+
+    @Option(name: .long, help: "Also write compare.xlsx into this directory.")
+    var out: String?
 
     @OptionGroup var options: SolveOptions
 
@@ -46,6 +50,10 @@ struct Compare: ParsableCommand, ConsoleCommand {
         console.error("greenalloc: comparing \(inputs.count) scenarios\n")
         let comparison = try WhatIfRunner.compare(
             try runners(inputs, console: console), threads: ProcessInfo.processInfo.activeProcessorCount)
+        if let out {
+            try OutputDirectory.write(
+                files: [CompareWorkbook.fileName: try CompareWorkbook.bytes(comparison)], to: out, cancellation: console.interruption)
+        }
         switch format {
         case .json: console.out(WhatIfCompareOutput.json(comparison))
         case .csv: console.out(WhatIfCompareOutput.csv(comparison))

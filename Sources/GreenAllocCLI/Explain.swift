@@ -15,7 +15,7 @@ struct Explain: ParsableCommand, ConsoleCommand {
             more money in its fund would fund it without losing anything achieved. --project ID computes one \
             card exactly; the full listing estimates the costs (exact: false) to stay fast unless --exact. \
             Explain does not run the loan stage: --loan-time-limit and --loan-gap are refused (exit 64). Exit codes \
-            as for solve.
+            as for solve. --out DIR also writes explain.xlsx (one row per card, in --lang).
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -27,7 +27,10 @@ struct Explain: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Output: md (default) or json.")
     var format: ExplainFormat = .md
 
-    @Option(name: .long, help: "Language of the md output: zh (default) or en.")
+    @Option(name: .long, help: "Also write explain.xlsx into this directory.")
+    var out: String?
+
+    @Option(name: .long, help: "Language of the md output and of explain.xlsx: zh (default) or en.")
     var lang: ReportLanguage = .zh
 
     @Flag(name: .long, help: "Compute every card exactly (one re-solve per unfunded project and more; slow).")
@@ -46,6 +49,12 @@ struct Explain: ParsableCommand, ConsoleCommand {
         guard explanation.status == .optimal || explanation.status == .feasible else {
             console.error("greenalloc: the scenario is \(explanation.status.rawValue); run `greenalloc solve` for the diagnosis\n")
             return ExitStatus.code(for: explanation.status)
+        }
+        if let out {
+            let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: lang)
+            try OutputDirectory.write(
+                files: [ExplainWorkbook.fileName: try ExplainWorkbook.bytes(explanation, names: names, language: lang)],
+                to: out, cancellation: console.interruption)
         }
         switch format {
         case .json: console.out(ExplainJSON.render(explanation))

@@ -16,7 +16,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             budget in every year. Points run on all cores, settled in rounds of bisection: each starts from its \
             lower neighbour's plan and stops once it reaches its upper neighbour's bound, or is proved from its \
             neighbours without a solve. One solve per point at most unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
-            (objective against budget) and sweep.md. The points carry no loans: the loan stage is not solved, \
+            (objective against budget), sweep.md and sweep.xlsx. The points carry no loans: the loan stage is not solved, \
             and --loan-time-limit and --loan-gap are refused. Exit codes: 0 done (whatever the points' statuses), \
             64 usage error, 65 input error, 1 anything else.
             """)
@@ -39,7 +39,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Print csv (default), md or json.")
     var format: OutputFormat?
 
-    @Option(name: .long, help: "Write sweep.csv, sweep.svg and sweep.md into this directory.")
+    @Option(name: .long, help: "Write sweep.csv, sweep.svg, sweep.md and sweep.xlsx into this directory.")
     var out: String?
 
     @Flag(name: .long, help: "Apply the tie rule at each point (two solves per point, no warm start).")
@@ -64,6 +64,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
         // The points carry no loans: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
+        let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: .zh)
         let runner = try WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
         _ = try runner.fundIndex(fund)
         let clock = WhatIfSupport.clock()
@@ -77,6 +78,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
                     "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
                     "sweep.svg": Array(WhatIfSweepOutput.svg(sweep).utf8),
                     "sweep.md": Array(WhatIfSweepOutput.markdown(sweep, chart: "sweep.svg").utf8),
+                    SweepWorkbook.fileName: try SweepWorkbook.bytes(sweep, names: names),
                 ], to: out, cancellation: console.interruption)
         }
         switch format ?? (out == nil ? .csv : nil) {

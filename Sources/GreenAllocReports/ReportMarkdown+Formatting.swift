@@ -20,12 +20,8 @@ extension ReportMarkdown.Report {
     }
 
     func statusText(_ status: AllocationStatus) -> String {
-        switch status {
-        case .optimal: pick("最优（optimal）", "optimal")
-        case .feasible: pick("可行，未证明最优（feasible）", "feasible, not proved optimal")
-        case .infeasible: pick("不可行（infeasible）", "infeasible")
-        case .noSolution: pick("时限内未找到可行解（no_solution）", "no solution within the time limit")
-        }
+        let words = StatusWords.text(status, language: language)
+        return zh ? "\(words)（\(status.rawValue)）" : words
     }
 
     func categoryText(_ category: String) -> String {

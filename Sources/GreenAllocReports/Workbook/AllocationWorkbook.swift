@@ -52,10 +52,7 @@ struct WorkbookText {
     func pick(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
 
     /// `名称（编号）` in Chinese, `name (id)` in English; the id alone when there is no name.
-    func labeled(_ name: String?, _ id: String) -> String {
-        guard let name, !name.isEmpty, name != id else { return id }
-        return language == .zh ? "\(name)（\(id)）" : "\(name) (\(id))"
-    }
+    func labeled(_ name: String?, _ id: String) -> String { WorkbookCells.labeled(name, id, language: language) }
 
     func city(_ id: String) -> String { labeled(cityNames[id], id) }
     func park(_ id: String) -> String { labeled(details.parkNames[id], id) }
@@ -91,22 +88,8 @@ struct WorkbookText {
         return known + others.sorted()
     }
 
-    /// A bold total row: `label` in the first column, the sum of the listed columns as written (money sums
-    /// rounded to 0.0001 like every money cell); the caller fills any share column it needs.
+    /// A bold total row (see `WorkbookCells.total`).
     func total(_ rows: [[Cell]], label: String, sums columns: [Int], width: Int) -> [Cell] {
-        var cells = Array(repeating: Cell.empty, count: width)
-        cells[0] = .text(label)
-        for column in columns {
-            var sum = 0.0
-            var format = NumberFormat.money
-            for row in rows where column < row.count {
-                if case .number(let value, let cellFormat) = row[column] {
-                    sum += value
-                    format = cellFormat
-                }
-            }
-            cells[column] = .number(format == .money ? MoneyFormat.rounded(sum) : sum, format)
-        }
-        return cells
+        WorkbookCells.total(rows, label: label, sums: columns, width: width)
     }
 }
