@@ -1,12 +1,34 @@
 #!/usr/bin/env bash
-# Installs what greenalloc needs on a fresh Debian/Ubuntu machine that has Swift: GLPK's library and headers
-# (libglpk-dev) and glpsol (glpk-utils, the reference solver used by tests and benchmarks).
+# Installs what greenalloc needs on a fresh Debian/Ubuntu machine that has Swift, and only what is missing:
+#   scripts/setup.sh          GLPK's library and headers (libglpk-dev) and glpsol (glpk-utils, the reference
+#                             solver of the benchmarks)
+#   scripts/setup.sh --tests  also what the tests use: cbc (coinor-cbc, the optional --solver cbc backend),
+#                             headless Chromium with fonts-noto-cjk and poppler-utils (the HTML report's browser
+#                             check), LibreOffice Calc and openpyxl (independent readers of the written workbooks)
 set -euo pipefail
-if [ -f /usr/include/glpk.h ] && command -v glpsol >/dev/null 2>&1; then
-    exit 0
-fi
+tests=0
+for argument in "$@"; do
+    case "$argument" in
+        --tests) tests=1 ;;
+        *) echo "usage: scripts/setup.sh [--tests]" >&2; exit 64 ;;
+    esac
+done
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq libglpk-dev glpk-utils >/dev/null
+packages=()
+{ [ -f /usr/include/glpk.h ] && command -v glpsol >/dev/null 2>&1; } || packages+=(libglpk-dev glpk-utils)
+if [ "$tests" = 1 ]; then
+    command -v cbc >/dev/null 2>&1 || packages+=(coinor-cbc)
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+    [ -d /usr/share/fonts/opentype/noto ] || packages+=(fonts-noto-cjk)
+    command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+    command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
+fi
+if [ "${#packages[@]}" -gt 0 ]; then
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+if [ "$tests" = 1 ] && ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
+    python3 -m pip install -q openpyxl
+fi
