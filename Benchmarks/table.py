@@ -10,6 +10,7 @@ size, greenalloc, reference, ratio and detail are the columns, and an optional "
 import argparse
 import json
 
+WRITE_BUDGET_10K = 0.35  # 0.15 s (files of the performance round) + 0.1 s (workbooks) + 0.1 s (HTML reports)
 HEADER = ("workload", "size", "greenalloc", "reference", "ratio", "detail")
 
 
@@ -53,7 +54,7 @@ def tie_row(label, exact, tie):
 def write_row(label, solve, goal):
     write = (solve.get("timings") or {}).get("write")
     return ("write phase (timings.write), s", label, number(write, 3), f"goal {goal}", "—",
-            "rendering and writing every output file but run.json, from run.json"), write
+            "rendering and writing every output file but run.json (the workbooks and HTML reports included), from run.json"), write
 
 
 def scale_rows(line, args, goals):
@@ -75,7 +76,9 @@ def scale_rows(line, args, goals):
         ratio(solve["rss_mib"], glpsol["rss_mib"]), "/usr/bin/time %M"))
     if tie:
         rows.append(tie_row(label, line["exact"], tie))
-    budgets = {10000: 0.15, 50000: 0.8}
+    # 10,000 projects: 0.15 s for the files of the performance round, plus 0.1 s each for the workbooks and the
+    # HTML reports added since (their own budgets); 50,000: the round's 0.8 s (the later budgets name no figure).
+    budgets = {10000: WRITE_BUDGET_10K, 50000: 0.8}
     if size in budgets:
         row, write = write_row(label, solve, f"≤ {budgets[size]} s")
         rows.append(row)
@@ -109,10 +112,10 @@ def end_to_end_rows(line, args, goals):
         goals.append(f"end to end at {label} projects ({name}) ≤ {goal}× glpsol: {ratio(measured['wall'], reference['wall'])} "
                      f"→ {outcome}")
     if int(line["name"]) == 10000 and not any(g.startswith("write phase at 10,000") for g in goals):
-        row, write = write_row(label, solve, "≤ 0.15 s")
+        row, write = write_row(label, solve, f"≤ {WRITE_BUDGET_10K} s")
         rows.append(row)
-        goals.append(f"write phase at {label} projects ≤ 0.15 s: {number(write, 3)} s → "
-                     f"{verdict(write is not None and write <= 0.15)}")
+        goals.append(f"write phase at {label} projects ≤ {WRITE_BUDGET_10K} s: {number(write, 3)} s → "
+                     f"{verdict(write is not None and write <= WRITE_BUDGET_10K)}")
     return rows
 
 
