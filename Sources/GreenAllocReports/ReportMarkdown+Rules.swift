@@ -1,6 +1,6 @@
 import GreenAllocCore
 
-/// report.md: targets, binding limits and newly named parks.
+/// report.md: targets and newly named parks (the binding section is in ReportMarkdown+Binding.swift).
 extension ReportMarkdown.Report {
     mutating func targets() {
         heading("目标完成情况", "Targets")
@@ -13,26 +13,6 @@ extension ReportMarkdown.Report {
             table.add([target.name, target.metric, target.year.map(String.init) ?? "—", figure(target.value),
                 figure(target.min), target.hard ? pick("硬目标", "hard") : pick("软目标", "soft"),
                 target.met ? pick("✓ 达成", "✓ met") : pick("✗ 未达成", "✗ not met")])
-        }
-        add(table)
-    }
-
-    mutating func limits() {
-        heading("紧约束", "Binding limits")
-        let binding = allocation.limits.filter(\.binding)
-        paragraph(zh
-            ? "共 \(allocation.limits.count) 行限制，其中 \(binding.count) 行为紧约束（取值达到上限或下限）。"
-            : "\(allocation.limits.count) limit rows, \(binding.count) of them binding (value at its bound).")
-        guard !binding.isEmpty else { return }
-        blank()
-        var table = MarkdownTable(
-            header: [pick("限制", "Limit"), pick("分组", "Group"), pick("年度", "Year"), pick("取值", "Value"),
-                pick("上限", "Maximum"), pick("下限", "Minimum")],
-            numeric: [3, 4, 5])
-        for limit in binding {
-            let group = limit.group.map { cityNames[$0] != nil ? cityLabel($0) : $0 } ?? "—"
-            table.add([limit.name, group, limit.year.map(String.init) ?? "—", figure(limit.value), figure(limit.max),
-                figure(limit.min)])
         }
         add(table)
     }
