@@ -9,7 +9,7 @@ extension ReportMarkdown.Report {
         }
         let rows = allocation.bindingRows
         guard !rows.isEmpty else { return paragraph(pick("未设预算、限制或目标。", "No budgets, limits or targets.")) }
-        let binding = rows.filter { $0.binding && $0.headroom >= -BindingRow.tolerance(at: $0.bound) }.count
+        let binding = rows.filter { $0.binding && $0.headroom >= -BindingRow.tolerance }.count
         let near = rows.filter(\.nearBinding).count
         paragraph(zh
             ? "共 \(rows.count) 项，其中 \(binding) 项为紧约束（取值达到上限或下限），\(near) 项接近上限或下限（余量不足 1%）。余量为取值与界限之差，单位同取值（金额为万元）。"
@@ -47,7 +47,7 @@ extension ReportMarkdown.Report {
     }
 
     func bindingStatus(_ row: BindingRow) -> String {
-        if row.headroom < -BindingRow.tolerance(at: row.bound) { return pick("未满足", "not met") }
+        if row.headroom < -BindingRow.tolerance { return pick("未满足", "not met") }
         if row.binding { return pick("紧约束", "binding") }
         if row.nearBinding { return row.side == .upper ? pick("接近上限", "near the limit") : pick("接近下限", "near the limit") }
         return "—"

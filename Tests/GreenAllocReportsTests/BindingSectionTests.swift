@@ -27,6 +27,7 @@ import Testing
         #expect(rows.map(\.binding) == [true, true, false, false, false, false])
         #expect(rows.map(\.nearBinding) == [false, false, true, false, false, false])
         #expect(abs(rows[2].headroom - 0.9) < 1e-9)
+        #expect(!BindingRow.binds(headroom: 0.04) && BindingRow.binds(headroom: 0.0001))
         #expect(abs(rows[4].headroom - 100) < 1e-9)
         #expect(rows[5].group == "370100" && abs(rows[5].headroom - 300) < 1e-9)
     }

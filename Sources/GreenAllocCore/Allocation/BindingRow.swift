@@ -20,15 +20,13 @@ public struct BindingRow: Sendable, Hashable {
     /// Within 1% of the bound (and not binding).
     public var nearBinding: Bool { !binding && headroom <= 0.01 * abs(bound) }
 
-    /// A bound binds when the headroom is within 0.0001 (万元, or the bound's unit) or `1e-6 × |bound|`.
-    public static func binds(headroom: Double, bound: Double) -> Bool {
-        headroom <= tolerance(at: bound)
+    /// A bound binds when the headroom is at most 0.0001 (万元, or the bound's own unit): the precision the
+    /// outputs keep, so a row shown with headroom left is never called binding.
+    public static func binds(headroom: Double) -> Bool {
+        headroom <= tolerance
     }
 
-    /// `max(0.0001, 1e-6 × |bound|)`.
-    public static func tolerance(at bound: Double) -> Double {
-        Swift.max(0.0001, 1e-6 * abs(bound))
-    }
+    public static let tolerance = 0.0001
 
     public init(kind: Kind, name: String, group: String?, year: Int?, value: Double, bound: Double, side: Side) {
         self.kind = kind
@@ -39,7 +37,7 @@ public struct BindingRow: Sendable, Hashable {
         self.bound = bound
         self.side = side
         self.headroom = side == .upper ? bound - value : value - bound
-        self.binding = Self.binds(headroom: headroom, bound: bound)
+        self.binding = Self.binds(headroom: headroom)
     }
 }
 
