@@ -17,7 +17,8 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 packages=()
-{ [ -f /usr/include/glpk.h ] && command -v glpsol >/dev/null 2>&1; } || packages+=(libglpk-dev glpk-utils)
+[ -f /usr/include/glpk.h ] || packages+=(libglpk-dev)
+command -v glpsol >/dev/null 2>&1 || packages+=(glpk-utils)
 if [ "$tests" = 1 ]; then
     command -v cbc >/dev/null 2>&1 || packages+=(coinor-cbc)
     command -v chromium >/dev/null 2>&1 || packages+=(chromium)
