@@ -52,8 +52,7 @@ struct GLPKObjectiveStop {
         var bound: Double?
         let node = glp_ios_best_node(tree)
         if node != 0 { bound = glp_ios_node_bound(tree, node) }
-        if let target = incumbentTarget, let problem = glp_ios_get_prob(tree), glp_mip_status(problem) == GLP_FEAS {
-            let incumbent = glp_mip_obj_val(problem)
+        if let target = incumbentTarget, let incumbent = Self.incumbentObjective(tree) {
             if incumbent != cutoffObjective, maximize ? incumbent >= target : incumbent <= target { return (true, bound) }
         }
         if let target = boundTarget, let bound, maximize ? bound < target : bound > target { return (true, bound) }
@@ -105,5 +104,13 @@ extension GLPKSolveContext {
             result.gap = abs(objective - bound) / Swift.max(1e-10, abs(objective))
         }
         return result
+    }
+}
+
+extension GLPKObjectiveStop {
+    /// The objective of the search's incumbent, nil while it has none (both early stops read it in the callback).
+    static func incumbentObjective(_ tree: OpaquePointer) -> Double? {
+        guard let problem = glp_ios_get_prob(tree), glp_mip_status(problem) == GLP_FEAS else { return nil }
+        return glp_mip_obj_val(problem)
     }
 }

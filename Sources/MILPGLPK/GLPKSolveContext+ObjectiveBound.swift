@@ -23,9 +23,7 @@ struct OutsideObjectiveBound {
 extension GLPKSolveContext {
     /// True when the search has an incumbent within the slack of the outside bound (nothing better exists).
     func incumbentReachesBound(_ tree: OpaquePointer) -> Bool {
-        guard let stop = outsideBound, let problem = glp_ios_get_prob(tree), glp_mip_status(problem) == GLP_FEAS
-        else { return false }
-        let incumbent = glp_mip_obj_val(problem)
+        guard let stop = outsideBound, let incumbent = GLPKObjectiveStop.incumbentObjective(tree) else { return false }
         return stop.distance(incumbent) <= stop.slack(incumbent)
     }
 

@@ -9,12 +9,7 @@ enum CellText {
             text.utf8.allSatisfy({ ($0 &- UInt8(ascii: "0")) < 10 || "+-.eE".utf8.contains($0) }),
             let value = Double(text), value.isFinite
         else { return nil }
-        return format(value)
-    }
-
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return CellNumber.spelling(value)
     }
 
     /// A date serial as `YYYY-MM-DD` (the time of day dropped). In the 1900 date system serial 1 is 1900-01-01
