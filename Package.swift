@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "MILP", swiftSettings: strictSettings),
         .target(name: "MILPGLPK", dependencies: ["MILP", "CGLPK"], swiftSettings: strictSettings),
         // The optional second backend: runs the `cbc` program (coinor-cbc) on the model as MPS; nothing linked.
-        .target(name: "MILPCBC", dependencies: ["MILP"], swiftSettings: strictSettings),
+        .target(name: "MILPCBC", dependencies: ["MILP", "ExternalProgram"], swiftSettings: strictSettings),
+        // Running another program (CBC, Chromium) with a deadline, and finding it on PATH; a leaf.
+        .target(name: "ExternalProgram", swiftSettings: strictSettings),
         .target(name: "GreenAllocCore", dependencies: ["MILP"], swiftSettings: strictSettings),
         // Office Open XML workbooks (.xlsx): reading sheets as tables, writing styled sheets.
         .target(
@@ -68,7 +70,7 @@ let package = Package(
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
                 "GreenAllocGenerator",
                 "GreenAllocWhatIf", "MILP",
-                "MILPGLPK", "MILPCBC",
+                "MILPGLPK", "MILPCBC", "ExternalProgram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -5,7 +5,8 @@ internal import GreenAllocWhatIf
 internal import MILP
 
 /// Exit codes are API: 0 solved (`optimal` or `feasible`), 64 usage error, 65 input error, 3 infeasible, 4 no
-/// solution within the time limit, 1 anything else, and 130 interrupted (Ctrl-C or SIGTERM: nothing written).
+/// solution within the time limit, 69 a program `--pdf` needs (Chromium) is not installed, 1 anything else, and
+/// 130 interrupted (Ctrl-C or SIGTERM: nothing written).
 ///
 /// This is the one place where outcomes and errors become exit codes: commands return `code(for:)` of what they
 /// solved, `CommandLineRunner` maps whatever a command throws through `code(for:interrupted:)`.
@@ -16,6 +17,8 @@ public enum ExitStatus {
     public static let noSolution: Int32 = 4
     public static let usage: Int32 = 64
     public static let input: Int32 = 65
+    /// sysexits' EX_UNAVAILABLE: a program the command needs is missing (the other outputs were written).
+    public static let unavailable: Int32 = 69
     public static let interrupted: Int32 = 130
 
     /// A stage's outcome: 0 solved (optimal or feasible), 3 infeasible, 4 no solution within the time limit.
@@ -37,13 +40,14 @@ public enum ExitStatus {
 
     /// The code of an error that ended a command: 130 when the run was interrupted (whatever error the stop
     /// caused), 65 for input errors, 64 for a request the command cannot carry out as given (a usage error, an
-    /// unknown fund, target or project), 1 for anything else (an output that cannot be written, a solver failure).
+    /// unknown fund, target or project), 69 for a missing program (`ToolUnavailable`), 1 for anything else (an output that cannot be written, a solver failure).
     static func code(for error: any Error, interrupted: Bool = false) -> Int32 {
         if interrupted { return Self.interrupted }
         switch error {
         case is SolveInterrupted: return Self.interrupted
         case is InputErrors: return input
         case is UsageError, is WhatIfError, is ExplainError: return usage
+        case is ToolUnavailable: return unavailable
         default: return failure
         }
     }

@@ -18,15 +18,17 @@ struct Solve: ParsableCommand, ConsoleCommand {
             its name), \
             and loans.csv, the province's project–bank matrix: who lends to each loan-eligible project and what \
             every bank's list says about it. --format prints one document to standard output (json: \
-            allocation.json, csv: projects.csv, md: the report); without --out the report is printed.
+            allocation.json, csv: projects.csv, md: the report); without --out the report is printed. \
+            --pdf adds report.pdf, report.html printed on A4 by headless Chromium (Debian package chromium), \
+            written with the other files; without Chromium the other files are written and the run exits 69.
 
             With --nested K every bank-<id>.csv gets a last column nested_step: the first of K steps (the \
             loan stage solved at k/K of every bank's capacity, each step keeping the earlier picks) at which \
             the project is picked with that bank; empty when no step picks it.
 
             Exit codes: 0 solved (optimal or feasible), 3 infeasible (the subsidy or the loan stage), \
-            4 no solution within the time limit, 64 usage error, 65 input error, 1 anything else, \
-            130 interrupted (Ctrl-C: nothing written).
+            4 no solution within the time limit, 64 usage error, 65 input error, 69 --pdf without Chromium, \
+            1 anything else, 130 interrupted (Ctrl-C: nothing written).
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -44,11 +46,18 @@ struct Solve: ParsableCommand, ConsoleCommand {
     @Option(name: .customLong("csv-header"), help: "Header row of projects.csv: en (default, for scripts) or zh.")
     var csvHeader: ReportLanguage = .en
 
+    @Flag(name: .long, help: "Also write report.pdf: report.html printed by headless Chromium (needs --out).")
+    var pdf = false
+
     @OptionGroup var options: SolveOptions
 
     @OptionGroup var loanStageOptions: LoanStageOptions
 
     @OptionGroup var nestedOption: NestedOption
+
+    func validate() throws {
+        if pdf, out == nil { throw ValidationError("--pdf writes report.pdf into the --out directory: give --out DIR") }
+    }
 
     func execute(console: Console) throws -> Int32 {
         let startTime = Date()
@@ -69,6 +78,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
             to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: seconds)
         let writeStart = seconds()
         var files: [String: [UInt8]] = [:]
+        var pdfFailure: (any Error)?
         if let out {
             var run = RunInfo(
                 solve: SolveRunRecord(
@@ -90,6 +100,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
             })
             files = standard.merging(workbooks.0) { current, _ in current }
             run.timings.workbooks = workbooks.1
+            // The PDF, printed from report.html before the directory is written, goes in with the other files.
+            if pdf { pdfFailure = PDFPrinter.add("report.pdf", printing: "report.html", to: &files, console: console) }
             // `write` covers rendering every file and writing (and syncing) all but run.json itself.
             try OutputDirectory.write(
                 files: files, to: out, cancellation: console.interruption,
@@ -110,6 +122,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         }
         console.error(summary(allocation) + "\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
+        if let pdfFailure { throw pdfFailure }
         return ExitStatus.code(for: allocation)
     }
 

@@ -16,9 +16,13 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             budget in every year. Points run on all cores, settled in rounds of bisection: each starts from its \
             lower neighbour's plan and stops once it reaches its upper neighbour's bound, or is proved from its \
             neighbours without a solve. One solve per point at most unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
-            (objective against budget), sweep.md and sweep.xlsx. The points carry no loans: the loan stage is not solved, \
-            and --loan-time-limit and --loan-gap are refused. Exit codes: 0 done (whatever the points' statuses), \
-            64 usage error, 65 input error, 1 anything else.
+            (objective against budget over the marginal value per 万元), sweep.md and sweep.html (with sweep.en.md and \
+            sweep.en.html: the frontier, the marginal value, parks named and targets per point, a table per point and \
+            the projects that leave the funded set as money grows) and sweep.xlsx; --pdf adds sweep.pdf, sweep.html \
+            printed by headless Chromium (Debian package chromium). The points carry no loans: the loan stage is not \
+            solved, and --loan-time-limit and --loan-gap are refused. Exit codes: 0 done (whatever the points' \
+            statuses), 64 usage error, 65 input error, 69 --pdf without Chromium (the other files are written), \
+            1 anything else.
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -39,8 +43,14 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Print csv (default), md or json.")
     var format: OutputFormat?
 
-    @Option(name: .long, help: "Write sweep.csv, sweep.svg, sweep.md and sweep.xlsx into this directory.")
+    @Option(name: .long, help: "Write sweep.csv, sweep.svg, sweep.md, sweep.html (and .en twins) and sweep.xlsx into this directory.")
     var out: String?
+
+    @Option(name: .long, help: "Language of the Markdown printed with --format md: zh (default) or en.")
+    var lang: ReportLanguage = .zh
+
+    @Flag(name: .long, help: "Also write sweep.pdf: sweep.html printed by headless Chromium (needs --out).")
+    var pdf = false
 
     @Flag(name: .long, help: "Apply the tie rule at each point (two solves per point, no warm start).")
     var tiebreak = false
@@ -58,13 +68,13 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
+        if pdf, out == nil { throw ValidationError("--pdf writes sweep.pdf into the --out directory: give --out DIR") }
     }
 
     func execute(console: Console) throws -> Int32 {
         let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
         // The points carry no loans: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
-        let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: .zh)
         let runner = try WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
         _ = try runner.fundIndex(fund)
         let clock = WhatIfSupport.clock()
@@ -72,18 +82,18 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         let sweep = try runner.sweep(
             fund: fund, scales: scales, tiebreak: tiebreak, warmStart: !cold, clock: clock,
             progress: WhatIfSupport.progress(console: console, label: "greenalloc: sweep"))
+        var pdfFailure: (any Error)?
         if let out {
-            try OutputDirectory.write(
-                files: [
-                    "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
-                    "sweep.svg": Array(WhatIfSweepOutput.svg(sweep).utf8),
-                    "sweep.md": Array(WhatIfSweepOutput.markdown(sweep, chart: "sweep.svg").utf8),
-                    SweepWorkbook.fileName: try SweepWorkbook.bytes(sweep, names: names),
-                ], to: out, cancellation: console.interruption)
+            var files = try Self.files(sweep, inputs: inputs)
+            // The PDF, printed from sweep.html before the directory is written, goes in with the other files.
+            if pdf { pdfFailure = PDFPrinter.add("sweep.pdf", printing: "sweep.html", to: &files, console: console) }
+            try OutputDirectory.write(files: files, to: out, cancellation: console.interruption)
         }
         switch format ?? (out == nil ? .csv : nil) {
         case .csv: console.out(WhatIfSweepOutput.csv(sweep))
-        case .md: console.out(WhatIfSweepOutput.markdown(sweep))
+        case .md:
+            let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: lang)
+            console.out(WhatIfSweepOutput.markdown(sweep, names: names, language: lang))
         case .json: console.out(WhatIfSweepOutput.json(sweep))
         case nil: break
         }
@@ -96,7 +106,26 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             "greenalloc: \(sweep.points.count) points in \(String(format: "%.2f", sweep.seconds)) s (\(warm) warm-started"
                 + (proved > 0 ? ", \(proved) proved from their neighbours without a solve)" : ")")
                 + (out.map { " → \($0)" } ?? "") + "\n")
+        if let pdfFailure { throw pdfFailure }
         return ExitStatus.success
+    }
+
+    /// The files of `--out DIR`: sweep.csv, sweep.svg, sweep.md, sweep.en.md, sweep.html, sweep.en.html, sweep.xlsx.
+    static func files(_ sweep: SweepResult, inputs: ScenarioInputs) throws -> [String: [UInt8]] {
+        let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: .zh)
+        var files: [String: [UInt8]] = [
+            "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
+            "sweep.svg": Array(WhatIfSweepOutput.svg(sweep, names: names).utf8),
+            SweepWorkbook.fileName: try SweepWorkbook.bytes(sweep, names: names),
+        ]
+        for language in ReportLanguage.allCases {
+            let suffix = language == .zh ? "" : "." + language.rawValue
+            let names = language == .zh ? names : ProjectNames(library: inputs.library, scenario: inputs.scenario, language: language)
+            let page = SweepPage(sweep, names: names, language: language)
+            files["sweep" + suffix + ".md"] = Array(page.markdown(chart: "sweep.svg").utf8)
+            files["sweep" + suffix + ".html"] = Array(page.html().utf8)
+        }
+        return files
     }
 }
 

@@ -17,6 +17,8 @@ struct ReportDocument {
         case table(MarkdownTable)
         /// A chart of the HTML report, placed here.
         case chart(ReportChartKind)
+        /// A chart already drawn (e.g. sweep.html's), shown in the HTML only.
+        case figure(ReportFigure)
     }
 
     var blocks: [Block] = []
@@ -32,7 +34,7 @@ struct ReportDocument {
             case .line(let line): text += line + "\n"
             case .blank: text += "\n"
             case .table(let table): text += table.render()
-            case .chart: break
+            case .chart, .figure: break
             }
         }
         return text

@@ -1,3 +1,4 @@
+import ExternalProgram
 import Foundation
 public import MILP
 
@@ -39,7 +40,7 @@ public struct CBCSolver: Solver {
         self.threads = max(1, threads)
         self.overrunGrace = overrunGrace
         let installed = FileManager.default.isExecutableFile(atPath: executable)
-        let output = installed ? try? CBCProcess.output(of: executable, arguments: ["-quit"]) : nil
+        let output = installed ? try? ProgramRun.output(of: executable, arguments: ["-quit"]) : nil
         version = output.flatMap(CBCLog.version(in:)) ?? "unknown"
     }
 
@@ -107,19 +108,19 @@ public struct CBCSolver: Solver {
         _ model: Model, _ parameters: SolverParameters, start: [Double]?
     ) throws -> (result: SolverResult?, log: String) {
         let began = ContinuousClock.now
-        let directory = try CBCProcess.temporaryDirectory()
+        let directory = try solverStep { try ProgramRun.temporaryDirectory(purpose: "cbc") }
         defer { try? FileManager.default.removeItem(at: directory) }
         let modelFile = directory.appendingPathComponent("model.mps")
         let solutionFile = directory.appendingPathComponent("solution.txt")
         let startFile = directory.appendingPathComponent("start.txt")
         try Data(Self.freeMPS(model).utf8).write(to: modelFile)
         if let start { try Data(Self.startText(model, start).utf8).write(to: startFile) }
-        let process = CBCProcess(
+        let process = ProgramRun(
             executable: executable,
             arguments: arguments(modelFile.path, solutionFile.path, parameters, startPath: start == nil ? nil : startFile.path),
             logFile: directory.appendingPathComponent("log.txt"))
         let deadline = parameters.timeLimit.map { began + .milliseconds(Int64(($0 + overrunGrace) * 1000)) }
-        let ending = try process.run(until: deadline, cancellation: parameters.cancellation)
+        let ending = try solverStep { try process.run(until: deadline) { parameters.cancellation?.isCancelled == true } }
         let log = process.log()
         if parameters.log { parameters.logHandler?(log) }
         var result: SolverResult
@@ -168,5 +169,14 @@ public struct CBCSolver: Solver {
             lines[index] = "NAME model FREE"
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A step of running CBC, its `ProgramError` told as a `SolverError` naming CBC.
+    private func solverStep<T>(_ step: () throws -> T) throws -> T {
+        do {
+            return try step()
+        } catch let error as ProgramError {
+            throw SolverError("CBC (\(executable)): \(error.description)")
+        }
     }
 }

@@ -18,6 +18,9 @@ public struct SweepPoint: Sendable {
     public var subsidyTotal: Double
     /// Δobjective / Δbudget_total against the previous point (nil for the first point or without solutions).
     public var marginal: Double?
+    /// The parks newly named at this point (by year, then id) and each target's value here (none without a plan).
+    public var parks: [NamedPark] = []
+    public var targets: [TargetOutcome] = []
     /// Projects funded here and not at the previous point, and the other way round.
     public var entering: [String] = []
     public var leaving: [String] = []
@@ -119,10 +122,12 @@ extension WhatIfRunner {
         let allocation = try run(scaled(fund: fund, by: scale), settings: settings)
         let budget = self.budget(fund: fund, scale: scale)
         let funded = allocation.projects.filter(\.funded)
-        let point = SweepPoint(
+        var point = SweepPoint(
             scale: scale, budget: budget, budgetTotal: budget.values.reduce(0, +), status: allocation.status,
             objective: allocation.objective, funded: funded.map(\.id),
             subsidyTotal: funded.reduce(0) { $0 + $1.subsidyTotal }, warmStarted: false, seconds: clock() - began)
+        point.parks = allocation.parks
+        point.targets = allocation.targets
         return point
     }
 }

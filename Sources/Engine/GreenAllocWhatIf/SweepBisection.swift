@@ -150,6 +150,12 @@ struct SweepBisection: Sendable {
             point.funded.append(record.id)
             point.subsidyTotal += share * record.totalRequest
         }
+        let decoder = AllocationDecoder(
+            scenario: runner.scenario, library: runner.library, compiled: compiled, solverName: runner.solver.name,
+            solverVersion: "", inputsSHA256: runner.inputsSHA256)
+        let allocation = decoder.solved(result: result, status: point.status, firstResult: result)
+        point.parks = allocation.parks
+        point.targets = allocation.targets
         var bound = point.status == .optimal ? objective : result.bestBound
         if let upperBound {
             let maximize = model.sense == .maximize

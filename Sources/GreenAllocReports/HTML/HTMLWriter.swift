@@ -4,13 +4,14 @@ import Charts
 /// as paragraphs, list items and quotes (read back from their Markdown spelling), tables with a repeated
 /// header, and the charts `ReportCharts` draws in the places the document marks.
 struct HTMLWriter {
-    let charts: ReportCharts
+    /// The report's charts (nil for a page whose document carries its figures drawn, as sweep.html's does).
+    let charts: ReportCharts?
     var html = ""
     /// The open list or quote (`ul`, `ol`, `blockquote`), closed by the next block of another kind.
     private var openGroup: String?
     private var inChapter = false
 
-    init(charts: ReportCharts) {
+    init(charts: ReportCharts?) {
         self.charts = charts
     }
 
@@ -44,7 +45,7 @@ struct HTMLWriter {
             case .heading:
                 current = first ? nil : index
                 first = false
-            case .chart: large = true
+            case .chart, .figure: large = true
             case .table(let table): large = table.rows.count > 12
             default: break
             }
@@ -79,7 +80,10 @@ struct HTMLWriter {
             write(table)
         case .chart(let kind):
             closeGroup()
-            for figure in charts.figures(kind) { write(figure) }
+            for figure in charts?.figures(kind) ?? [] { write(figure) }
+        case .figure(let figure):
+            closeGroup()
+            write(figure)
         }
     }
 
