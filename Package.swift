@@ -95,7 +95,7 @@ let package = Package(
             name: "GreenAllocCLITests",
             dependencies: [
                 "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
-                "TestSupport", "Spreadsheet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TestSupport", "Spreadsheet", "ExternalProgram", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(

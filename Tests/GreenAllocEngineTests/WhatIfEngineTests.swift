@@ -48,3 +48,20 @@ import Testing
         #expect(changed["P2"] == nil)
     }
 }
+
+/// What a sweep keeps per point beyond the objective: targets, and the projects that leave as money grows.
+@Suite struct SweepDepartureEngineTests {
+    @Test func theProjectDisplacedAt110ComesBackAt160() throws {
+        // Budgets 50, 100, 110, 160: {P2 or P3}, {P2, P3}, {P1, P2}, all three: P3 leaves at 110 and returns at 160.
+        let fixture = try EngineFixture(targets: "targets:\n  - {name: 两个项目, metric: count, min: 2, penalty: 0.5}\n")
+        let runner = WhatIfRunner(
+            scenario: fixture.inputs.scenario, library: fixture.inputs.library, rules: fixture.inputs.rules,
+            solver: GLPKSolver(), settings: fixture.settings, threads: 2)
+        let result = try runner.sweep(fund: "f1", scales: [0.5, 1, 1.1, 1.6])
+        #expect(result.points.map(\.fundedCount) == [1, 2, 2, 3])
+        #expect(result.points.map { $0.targets.first?.value } == [1, 2, 2, 3])
+        #expect(result.points.map { $0.targets.first?.met } == [false, true, true, true])
+        let departures = result.departures
+        #expect(departures == [SweepDeparture(project: "P3", leaves: [2], returns: [3], fundedAtEnd: true)])
+    }
+}

@@ -16,8 +16,10 @@ extension SweepPage {
         guard !departures.isEmpty else {
             return pick("预算增加时没有项目退出获补名单。", "No project leaves the funded set as the budget grows.")
         }
-        return pick("预算增加时，\(gone) 个项目退出获补名单且在最高预算下仍未获补", "As the budget grows, \(gone) projects leave the funded set and are not funded at the highest budget")
-            + (back > 0 ? pick("；另有 \(back) 个项目退出后又重新获补", "; \(back) more leave and come back later") : "")
+        return pick("预算增加时，\(gone) 个项目退出获补名单且在最高预算下仍未获补",
+            "As the budget grows, " + Self.english(gone, "project leaves", "projects leave") + " the funded set and "
+                + (gone == 1 ? "is" : "are") + " not funded at the highest budget")
+            + (back > 0 ? pick("；另有 \(back) 个项目退出后又重新获补", "; " + Self.english(back, "more leaves and comes", "more leave and come") + " back later") : "")
             + pick("：更多的预算让效益更高的项目（或园区命名的配套项目）取代了它们，见「随预算增加退出的项目」。",
                 ": more money lets projects worth more (or a park's naming package) take their place; see \"Projects that leave as the budget grows\".")
     }
@@ -103,7 +105,7 @@ extension SweepPage {
         guard let first = solved.first else { return "" }
         var parts: [String] = []
         if let most = solved.max(by: { $0.parks.count < $1.parks.count }), !most.parks.isEmpty {
-            parts.append(pick("新命名园区最多 \(most.parks.count) 个（预算 ", "At most \(most.parks.count) parks named (budget ")
+            parts.append(pick("新命名园区最多 \(most.parks.count) 个（预算 ", "At most " + Self.english(most.parks.count, "park", "parks") + " named (budget ")
                 + MoneyFormat.display(most.budgetTotal) + pick(" 万元）", " 万元)"))
         }
         for (index, target) in first.targets.enumerated() {
@@ -114,6 +116,9 @@ extension SweepPage {
         }
         return parts.joined(separator: pick("；", "; ")) + pick("。", ".")
     }
+
+    /// `1 project`, `2 projects`: a count with the English noun's number.
+    static func english(_ count: Int, _ one: String, _ many: String) -> String { "\(count) " + (count == 1 ? one : many) }
 
     /// A target's axis title: its metric in words.
     func targetUnit(_ target: TargetOutcome) -> String {
