@@ -84,7 +84,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             progress: WhatIfSupport.progress(console: console, label: "greenalloc: sweep"))
         var pdfFailure: (any Error)?
         if let out {
-            var files = try Self.files(sweep, inputs: inputs)
+            let (rendered, htmlSeconds) = try Self.files(sweep, inputs: inputs)
+            var files = rendered
+            if timings { console.error("greenalloc: sweep.html and sweep.en.html rendered in \(String(format: "%.3f", htmlSeconds)) s\n") }
             // The PDF, printed from sweep.html before the directory is written, goes in with the other files.
             if pdf { pdfFailure = PDFPrinter.add("sweep.pdf", printing: "sweep.html", to: &files, console: console) }
             try OutputDirectory.write(files: files, to: out, cancellation: console.interruption)
@@ -110,8 +112,11 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         return ExitStatus.success
     }
 
-    /// The files of `--out DIR`: sweep.csv, sweep.svg, sweep.md, sweep.en.md, sweep.html, sweep.en.html, sweep.xlsx.
-    static func files(_ sweep: SweepResult, inputs: ScenarioInputs) throws -> [String: [UInt8]] {
+    /// The files of `--out DIR` (sweep.csv, sweep.svg, sweep.md, sweep.en.md, sweep.html, sweep.en.html,
+    /// sweep.xlsx) and the seconds the two HTML pages took to render.
+    static func files(_ sweep: SweepResult, inputs: ScenarioInputs) throws -> (files: [String: [UInt8]], htmlSeconds: Double) {
+        let seconds = stopwatch()
+        var htmlSeconds = 0.0
         let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: .zh)
         var files: [String: [UInt8]] = [
             "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
@@ -123,9 +128,11 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             let names = language == .zh ? names : ProjectNames(library: inputs.library, scenario: inputs.scenario, language: language)
             let page = SweepPage(sweep, names: names, language: language)
             files["sweep" + suffix + ".md"] = Array(page.markdown(chart: "sweep.svg").utf8)
+            let start = seconds()
             files["sweep" + suffix + ".html"] = Array(page.html().utf8)
+            htmlSeconds += seconds() - start
         }
-        return files
+        return (files, htmlSeconds)
     }
 }
 
