@@ -95,6 +95,7 @@ import Testing
             // Entering projects are named: `a（P1）`.
             let entering = point["entering"] as? [String] ?? []
             #expect(entering.allSatisfy { row[7].contains("（\($0)）") })
+            #expect(Self.number(row[9]) == Double((point["parks_named"] as? [Any])?.count ?? -1))
         }
     }
 

@@ -30,7 +30,7 @@ public struct ProjectNames: Sendable {
 
 /// sweep.xlsx (`sweep --out DIR`): one sheet (预算敏感性分析), one row per point: scale, the fund's budget over
 /// the horizon, status, objective, projects funded, subsidy spent, the gain per 万元 against the previous
-/// point, and the projects entering and leaving there, named.
+/// point, the projects entering and leaving there, named, the parks named and the targets met.
 public enum SweepWorkbook {
     public static let fileName = "sweep.xlsx"
 
@@ -38,12 +38,15 @@ public enum SweepWorkbook {
         let text = WhatIfWorkbookText(language: language)
         let header = [text.pick("预算比例", "Scale"), text.pick("预算（万元）", "Budget (万元)"), text.pick("求解状态", "Status"),
             text.pick("目标值", "Objective"), text.pick("获补项目数", "Projects funded"), text.pick("补助合计（万元）", "Subsidy (万元)"),
-            text.pick("每万元边际收益", "Gain per 万元"), text.pick("新增获补项目", "Entering"), text.pick("退出项目", "Leaving")]
+            text.pick("每万元边际收益", "Gain per 万元"), text.pick("新增获补项目", "Entering"), text.pick("退出项目", "Leaving"),
+            text.pick("新命名园区数", "Parks named"), text.pick("达成目标数", "Targets met")]
         let rows: [[Cell]] = sweep.points.map { point in
             [.share(point.scale), text.money(point.budgetTotal), .text(text.status(point.status)),
                 point.objective.map { .number($0, .plain) } ?? .empty, .integer(point.fundedCount), text.money(point.subsidyTotal),
                 point.marginal.map { .number($0, .plain) } ?? .empty,
-                .text(names.list(point.entering, language: language)), .text(names.list(point.leaving, language: language))]
+                .text(names.list(point.entering, language: language)), .text(names.list(point.leaving, language: language)),
+                point.objective == nil ? .empty : .integer(point.parks.count),
+                point.objective == nil || point.targets.isEmpty ? .empty : .integer(point.targets.filter(\.met).count)]
         }
         let fund = text.labeled(sweep.fundName, sweep.fundID)
         let sheet = Sheet(name: text.pick("预算敏感性分析", "Budget sweep"), header: header, rows: rows)
