@@ -7,7 +7,7 @@ import Testing
 
 /// sweep.md, sweep.html and sweep.json of a small run: golden files (re-record on purpose with
 /// GREENALLOC_RECORD=1), the page well-formed with its charts, the departures and targets against the points,
-/// and `--pdf` without Chromium.
+/// and a sweep without any plan.
 @Suite struct SweepPageTests {
     /// WhatIfTests' seven projects plus a naming package for K2 (under construction) and a soft park target:
     /// money first buys the best projects, then naming K2, and some projects leave as the budget grows.
@@ -99,23 +99,6 @@ import Testing
         }
         #expect(!departures.isEmpty, "the fixture is meant to have a project leave")
     }
-
-    @Test func pdfWithoutChromiumWritesTheRestAndExits69() throws {
-        let fixture = try Self.fixture()
-        setenv("GREENALLOC_CHROMIUM", fixture.path("no-such-chromium"), 1)
-        defer { unsetenv("GREENALLOC_CHROMIUM") }
-        let out = fixture.path("out")
-        let result = fixture.run(["sweep", fixture.scenarioPath] + Self.arguments + ["--out", out, "--pdf"])
-        #expect(result.code == 69)
-        #expect(result.error.contains("apt-get install chromium"), "\(result.error)")
-        #expect(FileManager.default.fileExists(atPath: out + "/sweep.html"))
-        #expect(!FileManager.default.fileExists(atPath: out + "/sweep.pdf"))
-        let solve = fixture.run(["solve", fixture.scenarioPath, "--out", fixture.path("solved"), "--pdf"])
-        #expect(solve.code == 69)
-        #expect(FileManager.default.fileExists(atPath: fixture.path("solved") + "/report.html"))
-        #expect(fixture.run(["sweep", fixture.scenarioPath] + Self.arguments + ["--pdf"]).code == 64)
-        #expect(fixture.run(["solve", fixture.scenarioPath, "--pdf"]).code == 64)
-    }
 }
 
 /// The headings of an XHTML page and the sizes of its SVG charts; `init` throws unless an XML parser reads the
@@ -131,5 +114,25 @@ struct HTMLOutline {
         guard parser.parse() else { throw Malformed(description: "not well-formed at line \(parser.lineNumber)") }
         headings = html.matches(of: /<h[12]>([^<]*)<\/h[12]>/).map { String($0.output.1) }
         svgSizes = html.matches(of: /<svg [^>]*width="([0-9.]+)" height="([0-9.]+)"/).map { (Double($0.output.1) ?? 0, Double($0.output.2) ?? 0) }
+    }
+}
+
+extension SweepPageTests {
+    /// A hard target no budget of the sweep can meet: every point is infeasible, and the pages say so
+    /// without charts.
+    @Test func aSweepWithoutAnyPlanStillWritesItsPages() throws {
+        let fixture = try ScenarioFixture(
+            yaml: SolveFeatureTests.scenario(funds: WhatIfTests.fund, rest: "targets:\n  - {name: 十个项目, metric: count, min: 10}\n"),
+            projects: WhatIfTests.projects)
+        let out = fixture.path("out")
+        let result = fixture.run(["sweep", fixture.scenarioPath, "--fund", "f1", "--from", "1", "--to", "2", "--steps", "3", "--out", out])
+        #expect(result.code == 0, "\(result.error)")
+        let html = try String(contentsOfFile: out + "/sweep.html", encoding: .utf8)
+        let page = try HTMLOutline(html)
+        #expect(page.svgSizes.isEmpty)
+        #expect(page.headings.contains("各测算点"))
+        #expect(html.contains("无可行方案 3 个"))
+        let markdown = try String(contentsOfFile: out + "/sweep.en.md", encoding: .utf8)
+        #expect(markdown.contains("No plan at the budgets 90.00 万元, 135.00 万元, 180.00 万元."), "\(markdown)")
     }
 }

@@ -43,7 +43,7 @@ struct SweepCharts {
         var panels = [LineChart(
             series: [LineSeries(name: pick("目标值", "objective"), points: points)],
             xAxis: budgetAxis, yAxis: Axis(title: pick("目标值", "Objective")), references: baseLine,
-            heading: pick("目标值与预算", "Objective against the budget"), size: ChartSize(width: Self.width, height: 300))]
+            size: ChartSize(width: Self.width, height: 300))]
         if !marginal.isEmpty {
             panels.append(LineChart(
                 series: [LineSeries(name: pick("每万元边际收益", "marginal value per 万元"), points: marginal,
@@ -70,20 +70,25 @@ struct SweepCharts {
             panels.append(LineChart(
                 series: [LineSeries(name: pick("新命名园区数", "parks named"),
                     points: solved.map { LinePoint(x: $0.budgetTotal, y: Double($0.parks.count), note: note($0)) })],
-                xAxis: budgetAxis, yAxis: Axis(title: pick("园区数（个）", "Parks")), references: baseLine,
+                xAxis: budgetAxis,
+                yAxis: Axis(title: pick("园区数（个）", "Parks"), tickCount: Self.countTicks(solved.map { Double($0.parks.count) })),
+                references: baseLine,
                 heading: pick("新命名生态工业园区数", "Eco parks newly named"), size: ChartSize(width: Self.width, height: 210)))
         }
         for index in 0..<targetCount {
             guard let first = solved.first?.targets[index] else { continue }
             let share = first.metric == TargetMetric.ecoParkShare.description
             let format: ValueFormat = share ? .shareAsPercent : .plain
+            let counted = first.metric == TargetMetric.ecoParkCount.description || first.metric == TargetMetric.count.description
             let values = solved.map { point in
                 LinePoint(x: point.budgetTotal, y: point.targets.indices.contains(index) ? point.targets[index].value : .nan)
             }
             let line = ReferenceLine(.horizontal, at: first.min, label: pick("目标 ", "target ") + format.value(first.min))
             panels.append(LineChart(
                 series: [LineSeries(name: page.scenarioName(first.name), points: values)],
-                xAxis: budgetAxis, yAxis: Axis(title: page.targetUnit(first), format: format, covers: share ? [0, 1] : []),
+                xAxis: budgetAxis,
+                yAxis: Axis(title: page.targetUnit(first), format: format,
+                    tickCount: counted ? Self.countTicks(values.map(\.y) + [first.min]) : 5, covers: share ? [0, 1] : []),
                 references: [line] + baseLine, heading: pick("目标：", "Target: ") + page.scenarioName(first.name),
                 size: ChartSize(width: Self.width, height: 210)))
         }
@@ -92,5 +97,12 @@ struct SweepCharts {
             description: pick("各测算点新命名的园区数，以及各目标的实现值与最低要求。",
                 "Parks newly named at each point, and each target's value against its minimum."),
             chart: ChartPanels(LineChart.aligned(panels)), reading: page.targetsReading)
+    }
+
+    /// Ticks for a count axis: no more ticks than whole numbers up to its largest value, so that no tick
+    /// falls between two counts (1 to 5).
+    static func countTicks(_ values: [Double]) -> Int {
+        let largest = values.filter(\.isFinite).max() ?? 0
+        return Int(Swift.min(5, Swift.max(1, largest.rounded(.up))))
     }
 }

@@ -47,7 +47,7 @@ public struct SweepPage {
         document.blocks.append(.heading(pick("主要结论", "Findings")))
         document.blocks += findings().map { .line("- " + $0) } + [.blank]
         if let figure = figures?.frontier() {
-            document.blocks += [.heading(pick("目标值与预算", "Objective against the budget")), .figure(figure)]
+            document.blocks += [.heading(pick("目标值与边际收益", "Objective and marginal value")), .figure(figure)]
         }
         let parkLines = parkChanges()
         if let figure = figures?.parksAndTargets() {
