@@ -44,7 +44,7 @@ extension ReportMarkdown.Report {
         } else {
             text += pick("本方案实现值 \(figure(target.value))", "the plan's value is \(figure(target.value))")
         }
-        text += pick("，目标 \(shown(target.min, parks: nil))", " against \(shown(target.min, parks: nil))")
+        text += pick("，目标为\(shown(target.min, parks: nil))", " against \(shown(target.min, parks: nil))")
         guard let reach = target.reach else { return text + pick("。", ".") }
         return text + pick("；", "; ") + reachClause(reach, target: target, shown: shown(reach.value, parks: reach.parks))
     }
