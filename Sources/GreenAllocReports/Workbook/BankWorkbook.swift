@@ -32,13 +32,14 @@ public enum BankWorkbook {
             + (county ? [book.pick("县（市、区）", "County")] : []) + [book.pick("贷款需求", "Loan need"),
             book.pick("融资等级", "Tier"), book.pick("贷款得分", "Loan score"), book.pick("加分项", "Loan bonuses"),
             book.pick("补助合计", "Subsidy"), book.pick("原因", "Reason")] + (nested ? [book.pick("嵌套步", "Nested step")] : [])
+        let bonus = { (name: String) in allocation.localized(name, in: language) }
         func row(_ line: BankCSV.Line) -> [Cell] {
             let tier = FinanceTier(text: line.tier).map(book.tier) ?? line.tier
             let head: [Cell] = [line.rank.map(Cell.integer) ?? .empty, .text(line.project), .text(line.name)]
             let place: [Cell] = (owner ? [.text(line.owner ?? "")] : []) + [.text(book.park(line.park)), .text(book.city(line.city))]
                 + (county ? [.text(line.county ?? "")] : [])
             return head + place + [book.money(line.loanNeed), .text(tier), .number(line.loanScore, .plain),
-                .text(line.bonuses.joined(separator: book.pick("；", "; "))), book.money(line.subsidyTotal),
+                .text(line.bonuses.map(bonus).joined(separator: book.pick("；", "; "))), book.money(line.subsidyTotal),
                 .text(line.reason)] + (nested ? [line.nestedStep.map(Cell.integer) ?? .empty] : [])
         }
         let assigned = lines.filter { $0.rank != nil }.map(row)
