@@ -33,7 +33,25 @@ extension Allocation {
             copy.projects[index].reasons = projects[index].reasons.map { Self.reason($0, text) }
         }
         for index in copy.findings.indices { copy.findings[index].kind = Self.finding(findings[index].kind, text) }
+        copy.diagnosis?.explanation = (diagnosis?.explanation ?? []).map { Self.sentence($0, text) }
         return copy
+    }
+
+    static func sentence(_ sentence: DiagnosisSentence, _ text: (String) -> String) -> DiagnosisSentence {
+        switch sentence {
+        case .finding(let kind): .finding(finding(kind, text))
+        case .conflict(let rules): .conflict(rules.map { statement($0, text) })
+        case .relaxation(let rule, let by, let unit, let alone): .relaxation(statement(rule, text), by: by, unit: unit, alone: alone)
+        case .stated: sentence
+        }
+    }
+
+    static func statement(_ rule: RuleStatement, _ text: (String) -> String) -> RuleStatement {
+        switch rule {
+        case .limit(let name, let group, let year, let bounds): .limit(name: text(name), group: group, year: year, bounds: bounds)
+        case .target(let name, let metric, let min): .target(name: text(name), metric: metric, min: min)
+        default: rule
+        }
     }
 
     static func finding(_ kind: FindingKind, _ text: (String) -> String) -> FindingKind {

@@ -156,6 +156,25 @@ import Testing
         #expect(report.contains("| 青岛市（370200） | 黄岛区 | P2 | 二号项目 | 乙公司 | K2 |"))
     }
 
+    /// An infeasible floor: the English report's finding, conflict and diagnosis name it in English.
+    @Test func diagnosisNamesRulesInTheReportsLanguage() throws {
+        let yaml = Self.yaml.replacingOccurrences(of: "exclude:\n", with: """
+              - name: {zh: 补助下限, en: Subsidy floor}
+                sum: subsidy
+                min: 100000
+            exclude:
+
+            """)
+        let fixture = try ScenarioFixture(yaml: yaml, projects: Self.projects, parks: Self.parks)
+        let result = fixture.run(["solve", fixture.scenarioPath, "--out", fixture.path("out")])
+        #expect(result.code == 3, "\(result.error)")
+        let english = try read(fixture, "report.en.md")
+        #expect(english.contains("the floor of 「Subsidy floor」 is 100000") && english.contains("1. limit Subsidy floor"))
+        #expect(!english.contains("补助下限"))
+        let chinese = try read(fixture, "report.md")
+        #expect(chinese.contains("1. 限制「补助下限」") && !chinese.contains("Subsidy floor"))
+    }
+
     @Test func extendsMergesByTheChineseName() throws {
         let fixture = try ScenarioFixture(yaml: Self.yaml, projects: Self.projects, parks: Self.parks)
         try fixture.write("child.yaml", """
