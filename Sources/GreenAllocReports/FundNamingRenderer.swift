@@ -18,6 +18,12 @@ extension FundNamingRenderer {
         self.englishText = allocation.englishText
     }
 
+    /// A renderer with the scenario's English texts (`Scenario.englishText`) where no allocation is at hand.
+    public init(language: ReportLanguage, fundNames: [String: String], englishText: [String: String]) {
+        self.init(language: language, fundNames: fundNames)
+        self.englishText = englishText
+    }
+
     /// The fund's display name in the renderer's language, or its id when the renderer does not know it.
     func fundName(_ id: String) -> String { fundNames[id].map(localized) ?? id }
 

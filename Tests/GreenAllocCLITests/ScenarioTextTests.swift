@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import Testing
 
 /// Names and reasons as `{zh, en}`, `report_only` targets with what the naming budget can still reach, and the
@@ -173,6 +174,20 @@ import Testing
         #expect(!english.contains("补助下限"))
         let chinese = try read(fixture, "report.md")
         #expect(chinese.contains("1. 限制「补助下限」") && !chinese.contains("Subsidy floor"))
+    }
+
+    @Test func explainWorkbookNamesRulesInItsLanguage() throws {
+        let fixture = try ScenarioFixture(yaml: Self.yaml, projects: Self.projects, parks: Self.parks)
+        for (language, sheet, reason) in [
+            ("en", "Projects", "excluded by a rule; rule Bad category: this category is not supported"),
+            ("zh", "项目说明", "被排除规则排除；排除规则「不良类别」：该类别不予支持"),
+        ] {
+            let (_, reader) = try WhatIfWorkbookTests.run(
+                fixture, ["explain", fixture.scenarioPath, "--lang", language], workbook: "explain.xlsx")
+            #expect(WhatIfWorkbookTests.rows(try reader.table(sheet: sheet))["P6"]?[4] == reason)
+            try FileManager.default.removeItem(atPath: fixture.path("out-1"))
+            try FileManager.default.removeItem(atPath: fixture.path("out-2"))
+        }
     }
 
     @Test func extendsMergesByTheChineseName() throws {
