@@ -31,7 +31,8 @@ extension AllocationDecoder {
 
     /// Under-construction parks not named in the plan that could still be named by the end of `year`: not barred
     /// after that year, with at least one naming prerequisite, none kept out by a rule (every `why` decided
-    /// before solving except `outside_horizon`), and a naming year (§4.4's, any year counted) not after `year`.
+    /// before solving except `outside_horizon`), and a naming year (as `NamingColumnBridge.namingYear` finds it,
+    /// every year counted) not after `year`.
     func namableParks(by year: Int, named: Set<String>) -> Int {
         var prerequisites: [Int: [Int]] = [:]
         for (index, record) in library.projectRecords.enumerated() where record.namingPrerequisite {
