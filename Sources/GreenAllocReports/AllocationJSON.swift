@@ -119,6 +119,21 @@ public enum AllocationJSON {
         ]
         if let year = target.year { members.append(("year", .int(year))) }
         members.append(("hard", .bool(target.hard)))
+        if target.reportOnly { members.append(("report_only", .bool(true))) }
+        if let reach = target.reach { members.append(("reachable", reachable(reach))) }
+        return .object(members)
+    }
+
+    /// What the remaining naming budget could still reach toward a report-only eco-park target.
+    static func reachable(_ reach: NamingReach) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("value", .double(reach.value)), ("parks", .int(reach.parks)), ("met", .bool(reach.met)),
+            ("additional_parks", .int(reach.additional)), ("namable_parks", .int(reach.namable)),
+            ("naming_money", .money(reach.money)),
+        ]
+        if let award = reach.award { members.append(("award", .money(award))) }
+        members.append(("later_years", .array(reach.laterYears.map { .int($0) })))
+        members.append(("later_year_budget", .money(reach.yearlyBudget)))
         return .object(members)
     }
 

@@ -10,6 +10,9 @@ public import GreenAllocCore
 /// names of the loan bonuses that lifted the score with `;`; `subsidy_total` is what the project also gets
 /// from the subsidy stage. Money with at most 4 decimals, `loan_score` at full precision.
 ///
+/// When the projects table has an `owner` or `county` column, `owner` follows `name` and `county` follows `city`
+/// (项目单位, 县（市、区）); without them the file is as before.
+///
 /// With the nested view (`--nested K`) a last column `nested_step` gives, on every line, the first step k
 /// (1…K) at which the nested solves pick the project with this bank; it is empty when they never do (a project
 /// of the ordinary plan can miss every step: the picks fixed at small capacities may crowd it out). Without
@@ -20,8 +23,14 @@ public enum BankCSV {
         "subsidy_total", "reason_code", "reason",
     ]
 
-    /// The header, with `nested_step` last when the allocation carries the nested view.
-    public static func header(nested: Bool) -> [String] { nested ? header + ["nested_step"] : header }
+    /// The header, with `nested_step` last when the allocation carries the nested view, and `owner`/`county` when
+    /// the projects table has them.
+    public static func header(nested: Bool, owner: Bool = false, county: Bool = false) -> [String] {
+        var columns = header
+        if county, let city = columns.firstIndex(of: "city") { columns.insert("county", at: city + 1) }
+        if owner, let name = columns.firstIndex(of: "name") { columns.insert("owner", at: name + 1) }
+        return nested ? columns + ["nested_step"] : columns
+    }
 
     /// The file name of a bank's list.
     public static func fileName(_ bank: String) -> String { "bank-\(bank).csv" }
@@ -38,8 +47,11 @@ public enum BankCSV {
 
     public static func render(_ allocation: Allocation, bank id: String, language: ReportLanguage = .zh) -> String {
         let nested = allocation.loanStage?.details?.nested != nil
-        var lines = [CSVRecord.line(header(nested: nested))]
-        for row in rows(allocation, bank: id, language: language) { lines.append(CSVRecord.line(row.cells(nested: nested))) }
+        let (owner, county) = (allocation.hasOwner, allocation.hasCounty)
+        var lines = [CSVRecord.line(header(nested: nested, owner: owner, county: county))]
+        for row in rows(allocation, bank: id, language: language) {
+            lines.append(CSVRecord.line(row.cells(nested: nested, owner: owner, county: county)))
+        }
         return lines.joined()
     }
 
@@ -59,12 +71,17 @@ public enum BankCSV {
         public var reason: String
         /// The first nested step that picks the project with this bank (nil: never, or no nested view).
         public var nestedStep: Int?
+        /// 项目单位 and 县（市、区） (nil when the projects table has no such column).
+        public var owner: String?
+        public var county: String?
 
         public var status: String { rank == nil ? "waitlist" : "assigned" }
 
-        func cells(nested: Bool) -> [String] {
-            [
-                rank.map(String.init) ?? "", status, project, name, park, city, MoneyFormat.plain(loanNeed), tier,
+        func cells(nested: Bool, owner showOwner: Bool, county showCounty: Bool) -> [String] {
+            let head: [String] = [rank.map(String.init) ?? "", status, project, name]
+            let place: [String] = (showOwner ? [owner ?? ""] : []) + [park, city] + (showCounty ? [county ?? ""] : [])
+            return head + place + [
+                MoneyFormat.plain(loanNeed), tier,
                 formatNumber(loanScore), bonuses.joined(separator: ";"), MoneyFormat.plain(subsidyTotal), reasonCode,
                 reason,
             ] + (nested ? [nestedStep.map(String.init) ?? ""] : [])
@@ -79,11 +96,14 @@ public enum BankCSV {
         func line(_ project: String, rank: Int?, reason: LoanWaitReason?) -> Line? {
             guard let candidate = details.candidate(project) else { return nil }
             let outcome = outcomes[project]
-            return Line(
+            var line = Line(
                 rank: rank, project: project, name: outcome?.name ?? "", park: outcome?.park ?? "", city: outcome?.city ?? "",
                 loanNeed: candidate.loanNeed, tier: candidate.tier.text, loanScore: candidate.loanScore,
                 bonuses: candidate.bonuses, subsidyTotal: outcome?.subsidyTotal ?? 0, reasonCode: reason?.code ?? "",
                 reason: reason.map(text.text) ?? "", nestedStep: details.nested?.firstStep(project: project, bank: id))
+            line.owner = outcome?.owner
+            line.county = outcome?.county
+            return line
         }
         return bank.assigned.enumerated().compactMap { line($1, rank: $0 + 1, reason: nil) }
             + bank.waitlist.compactMap { line($0.project, rank: nil, reason: $0.reason) }

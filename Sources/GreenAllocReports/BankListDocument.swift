@@ -44,11 +44,15 @@ public enum BankListDocument {
         var text = "# " + (zh ? "银行名单：" : "Bank list: ") + names.bank(bank) + "\n\n"
         text += (zh ? "额度 " : "Capacity ") + MoneyFormat.display(list?.capacity ?? 0)
             + (zh ? " 万元，已放贷 " : " 万元, lent ") + MoneyFormat.display(list?.lent ?? 0) + " 万元\n\n"
+        let (owner, county) = (allocation.hasOwner, allocation.hasCounty)
+        let extra = (owner ? 1 : 0) + (county ? 1 : 0)
+        let head = zh ? ["排名", "状态", "项目", "名称"] : ["Rank", "Status", "Project", "Name"]
+        let place = (owner ? [zh ? "项目单位" : "Owner"] : []) + [zh ? "城市" : "City"] + (county ? [zh ? "县（市、区）" : "County"] : [])
         var table = MarkdownTable(
-            header: (zh ? ["排名", "状态", "项目", "名称", "城市", "贷款需求", "等级", "贷款得分", "补助", "原因"]
-                : ["Rank", "Status", "Project", "Name", "City", "Loan need", "Tier", "Loan score", "Subsidy", "Reason"])
+            header: head + place + (zh ? ["贷款需求", "等级", "贷款得分", "补助", "原因"]
+                : ["Loan need", "Tier", "Loan score", "Subsidy", "Reason"])
                 + (nested ? [zh ? "嵌套步" : "Nested step"] : []),
-            numeric: nested ? [0, 5, 7, 8, 10] : [0, 5, 7, 8])
+            numeric: Set(([0, 5, 7, 8] + (nested ? [10] : [])).map { $0 == 0 ? 0 : $0 + extra }))
         let cityNames = Dictionary(allocation.cities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for line in BankCSV.rows(allocation, bank: bank, language: lang) {
             // For people: the city's name (with its code) and the status in the report's language.
@@ -56,8 +60,9 @@ public enum BankListDocument {
                 name.isEmpty ? line.city : zh ? "\(name)（\(line.city)）" : "\(name) (\(line.city))"
             } ?? line.city
             let status = line.status == "assigned" ? (zh ? "放贷" : "assigned") : (zh ? "候补" : "waitlist")
-            table.add([
-                line.rank.map(String.init) ?? "", status, line.project, line.name, city,
+            let cells = [line.rank.map(String.init) ?? "", status, line.project, line.name]
+                + (owner ? [line.owner ?? ""] : []) + [city] + (county ? [line.county ?? ""] : [])
+            table.add(cells + [
                 MoneyFormat.display(line.loanNeed), line.tier, Self.readable(line.loanScore),
                 MoneyFormat.display(line.subsidyTotal), line.reason,
             ] + (nested ? [line.nestedStep.map(String.init) ?? ""] : []))

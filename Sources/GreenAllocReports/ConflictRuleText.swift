@@ -7,6 +7,7 @@ public import GreenAllocCore
 public struct ConflictRuleText: FundNamingRenderer {
     public var language: ReportLanguage
     public var fundNames: [String: String]
+    public var englishText: [String: String] = [:]
 
     public init(language: ReportLanguage = .zh, fundNames: [String: String] = [:]) {
         self.language = language
@@ -18,6 +19,7 @@ public struct ConflictRuleText: FundNamingRenderer {
         let zh = language == .zh
         switch rule {
         case .limit(let name, let group, let year):
+            let name = localized(name)
             var qualifiers: [String] = []
             if let group { qualifiers.append(group) }
             if let year { qualifiers.append(zh ? "\(year)年" : String(year)) }
@@ -30,6 +32,7 @@ public struct ConflictRuleText: FundNamingRenderer {
             let name = fundName(fund)
             return zh ? "资金「\(name)」\(year)年预算" : "budget of fund \(name) in \(year)"
         case .target(let name):
+            let name = localized(name)
             return zh ? "硬目标「\(name)」" : "hard target \(name)"
         case .requires(let project):
             return zh ? "项目 \(project) 的依赖要求（requires）" : "the requirements (requires) of project \(project)"

@@ -9,6 +9,8 @@ public import GreenAllocCore
 /// by default. Every horizon year gets a `request_`/`subsidy_` column (the table stays rectangular).
 /// Money is rounded to 0.0001 万元 (at most 4 decimals, no binary noise: 2872.7999999999997 is `2872.8`), never an
 /// exponent; `share` and `score` at full precision.
+/// When the projects table has an `owner` or `county` column, `owner` follows `name` and `county` follows
+/// `city` (项目单位, 县（市、区）); without them the file is as before.
 /// `excluded_by` joins rule names with `;`, `reasons` joins sentences with `；`. Quoting per RFC 4180
 /// (cells with `,` `"` CR or LF are quoted, quotes doubled); lines end with LF. Write `bytes(_:language:)`
 /// (UTF-8 with a BOM) so that Excel opens the Chinese text correctly.
@@ -23,13 +25,18 @@ public enum ProjectsCSV {
 
     /// The header row: machine-readable English, or with `.zh` the same columns named in Chinese
     /// (`--csv-header zh`: 项目编号, 项目名称, …, `2022年申请补助`, …, 补助合计).
-    public static func header(years: [Int], language: ReportLanguage = .en) -> [String] {
-        guard language == .zh else {
-            return ["id", "name", "park", "city", "fund", "category", "investment"] + years.map { "request_\($0)" }
+    public static func header(
+        years: [Int], language: ReportLanguage = .en, owner: Bool = false, county: Bool = false
+    ) -> [String] {
+        let zh = language == .zh
+        let place = (zh ? ["项目编号", "项目名称"] : ["id", "name"]) + (owner ? [zh ? "项目单位" : "owner"] : [])
+            + (zh ? ["所属园区", "城市"] : ["park", "city"]) + (county ? [zh ? "县（市、区）" : "county"] : [])
+        guard zh else {
+            return place + ["fund", "category", "investment"] + years.map { "request_\($0)" }
                 + ["funded", "share"] + years.map { "subsidy_\($0)" }
                 + ["subsidy_total", "score", "why", "excluded_by", "reasons"]
         }
-        return ["项目编号", "项目名称", "所属园区", "城市", "资金", "类别", "总投资"] + years.map { "\($0)年申请补助" }
+        return place + ["资金", "类别", "总投资"] + years.map { "\($0)年申请补助" }
             + ["是否获补", "补助比例"] + years.map { "\($0)年补助" }
             + ["补助合计", "得分", "原因代码", "排除规则", "原因说明"]
     }
@@ -39,15 +46,15 @@ public enum ProjectsCSV {
         _ allocation: Allocation, language: ReportLanguage = .zh, header headerLanguage: ReportLanguage = .en
     ) -> [UInt8] {
         let words = ReasonText(language: language, allocation: allocation)
-        let header = header(years: allocation.years, language: headerLanguage)
+        let header = header(
+            years: allocation.years, language: headerLanguage, owner: allocation.hasOwner, county: allocation.hasCounty)
         var bytes = byteOrderMark
         bytes.reserveCapacity(allocation.projects.count * 256)
         CSVRecord.append(header, to: &bytes)
         for project in allocation.projects {
-            var cells = [
-                project.id, project.name, project.park, project.city, project.fund ?? "", project.category,
-                MoneyFormat.plain(project.investment),
-            ]
+            var cells = [project.id, project.name] + (allocation.hasOwner ? [project.owner ?? ""] : [])
+                + [project.park, project.city] + (allocation.hasCounty ? [project.county ?? ""] : [])
+            cells += [project.fund ?? "", project.category, MoneyFormat.plain(project.investment)]
             cells += allocation.years.indices.map { MoneyFormat.plain(value(project.request, at: $0)) }
             cells += [project.funded ? "true" : "false", formatNumber(project.share)]
             cells += allocation.years.indices.map { MoneyFormat.plain(value(project.subsidy, at: $0)) }

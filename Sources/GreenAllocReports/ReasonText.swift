@@ -5,6 +5,7 @@ public import GreenAllocCore
 public struct ReasonText: FundNamingRenderer {
     public var language: ReportLanguage
     public var fundNames: [String: String]
+    public var englishText: [String: String] = [:]
 
     public init(language: ReportLanguage = .zh, fundNames: [String: String] = [:]) {
         self.language = language
@@ -19,6 +20,7 @@ public struct ReasonText: FundNamingRenderer {
         let zh = language == .zh
         switch reason {
         case .excludedBy(let rule, let reason):
+            let rule = localized(rule), reason = localized(reason)
             let head = zh ? "被排除规则「\(rule)」排除" : "excluded by rule \(rule)"
             return reason.isEmpty ? head : head + (zh ? "：" : ": ") + reason
         case .lockedOut:
@@ -26,7 +28,7 @@ public struct ReasonText: FundNamingRenderer {
         case .loanOnly:
             return language.pick("仅申请贷款，未申请补助", "loan-only project (no subsidy requested)")
         case .ineligible(let fund, let rule):
-            let name = fundName(fund)
+            let name = localized(fundName(fund))
             return zh ? "不符合资金「\(name)」申报条件（规则 \(rule)）" : "not eligible for fund \(name) (rule \(rule))"
         case .outsideHorizon(let years):
             guard !years.isEmpty else { return language.pick("规划期内未申请补助", "no request inside the horizon") }
@@ -57,6 +59,7 @@ public struct ReasonText: FundNamingRenderer {
             }.joined(separator: zh ? "、" : ", ")
             return zh ? "后续年度需求：\(list)（规划期外，本期不安排）" : "later-year needs: \(list) (after the horizon, not funded here)"
         case .bonus(let name, let factor):
+            let name = localized(name)
             return zh ? "加分「\(name)」×\(formatNumber(factor))" : "bonus \(name) ×\(formatNumber(factor))"
         case .namingPrerequisite(let park, let named):
             return zh

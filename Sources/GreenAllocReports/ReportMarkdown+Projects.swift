@@ -10,10 +10,14 @@ extension ReportMarkdown.Report {
             return a.city != b.city ? a.city < b.city : a.id < b.id
         }
         guard !funded.isEmpty else { return paragraph(pick("无获补项目。", "No project is funded.")) }
+        let county = allocation.hasCounty ? [pick("县（市、区）", "County")] : []
+        let owner = allocation.hasOwner ? [pick("项目单位", "Owner")] : []
+        let extra = county.count + owner.count
         var table = MarkdownTable(
-            header: [pick("城市", "City"), pick("项目", "Project"), pick("名称", "Name"), pick("园区", "Park"),
-                pick("补助比例", "Share"), pick("补助方式", "Basis"), pick("补助合计", "Subsidy"), pick("得分", "Score")],
-            numeric: [4, 6, 7])
+            header: [pick("城市", "City")] + county + [pick("项目", "Project"), pick("名称", "Name")] + owner
+                + [pick("园区", "Park"), pick("补助比例", "Share"), pick("补助方式", "Basis"), pick("补助合计", "Subsidy"),
+                    pick("得分", "Score")],
+            numeric: [4 + extra, 6 + extra, 7 + extra])
         for index in funded {
             let project = projects[index]
             let basis = project.reasons.first { reason in
@@ -22,7 +26,8 @@ extension ReportMarkdown.Report {
                 default: false
                 }
             }
-            table.add([cityLabel(project.city), project.id, project.name, project.park,
+            table.add([cityLabel(project.city)] + (county.isEmpty ? [] : [project.county ?? ""])
+                + [project.id, project.name] + (owner.isEmpty ? [] : [project.owner ?? ""]) + [project.park,
                 MoneyFormat.percent(project.share), basis.map(words.text) ?? "", money(project.subsidyTotal),
                 figure(project.score)])
         }

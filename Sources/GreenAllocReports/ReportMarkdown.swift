@@ -31,6 +31,7 @@ extension ReportMarkdown {
         var document = ReportDocument()
 
         init(allocation: Allocation, language: ReportLanguage) {
+            let allocation = allocation.inLanguage(language)
             self.allocation = allocation
             self.language = language
             self.words = ReasonText(language: language, allocation: allocation)

@@ -62,7 +62,7 @@ public enum WhatIfTargetOutput {
                 + ", \(funded.count) projects funded, subsidy \(MoneyFormat.display(funded.reduce(0) { $0 + $1.subsidyTotal }))万"
                 + (allocation.parks.isEmpty ? "" : ", \(allocation.parks.count) parks newly named") + ".\n"
             for target in allocation.targets {
-                text += "- 「\(target.name)」: \(MoneyFormat.display(target.value)) against \(MoneyFormat.display(target.min)) — \(target.met ? "met" : "not met")\n"
+                text += "- 「\(allocation.localized(target.name, in: .en))」: \(MoneyFormat.display(target.value)) against \(MoneyFormat.display(target.min)) — \(target.met ? "met" : "not met")\n"
             }
         }
         if !search.exact { text += "\nSome solves stopped on the time limit: the scale is an upper bound.\n" }

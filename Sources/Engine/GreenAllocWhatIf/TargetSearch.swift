@@ -54,6 +54,7 @@ extension WhatIfRunner {
         }
         var hard = scenario
         hard.targets[targetIndex].penalty = nil
+        hard.targets[targetIndex].reportOnly = false
         let scalable = ScalableModel(runner: self, scenario: hard, fund: fund)
 
         let unlimited = unlimitedScale(fund: fund)

@@ -27,6 +27,13 @@ public struct Allocation: Sendable {
     /// The benefit columns the objective weighs (`objective.weights`, in their order): what each project's
     /// `outcomeValues` holds. A funded project delivers θ × value of each (SPEC §3.3).
     public var outcomeColumns: [String] = []
+    /// The English text of each scenario-given name and reason written as `{zh: …, en: …}`, keyed by its
+    /// Chinese text (`Scenario.englishText`); the writers of English documents print it.
+    public var englishText: [String: String] = [:]
+    /// Whether the projects table has an `owner` (项目单位) or `county` (县（市、区）) column: the reports and
+    /// lists show those columns only then.
+    public var hasOwner = false
+    public var hasCounty = false
 
     public init(
         scenario: String, inputsSHA256: String, status: AllocationStatus, objective: Double?, bestBound: Double?,

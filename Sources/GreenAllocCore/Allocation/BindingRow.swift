@@ -42,7 +42,7 @@ public struct BindingRow: Sendable, Hashable {
 }
 
 extension Allocation {
-    /// Every budget (per fund and year, where the budget is positive), every limit row and every target, binding
+    /// Every budget (per fund and year, where the budget is positive), every limit row and every enforced target, binding
     /// rows first, then by headroom relative to the bound, then in the allocation's order.
     public var bindingRows: [BindingRow] {
         var rows: [BindingRow] = []
@@ -56,7 +56,7 @@ extension Allocation {
         for limit in limits {
             if let row = Self.bindingRow(limit) { rows.append(row) }
         }
-        for target in targets {
+        for target in targets where !target.reportOnly {
             var row = BindingRow(kind: .target, name: target.name, group: nil, year: target.year, value: target.value,
                 bound: target.min, side: .lower)
             row.isShare = target.metric.hasSuffix("share")

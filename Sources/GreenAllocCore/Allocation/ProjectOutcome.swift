@@ -30,6 +30,10 @@ public struct ProjectOutcome: Sendable {
     public var laterRequest: [YearlyAmount]
     /// The project's value of each of `Allocation.outcomeColumns` (0 where the cell is empty), before θ.
     public var outcomeValues: [Double] = []
+    /// 项目单位 and 县（市、区）: the projects table's `owner` and `county` cells (nil when the table has no such
+    /// column; see `Allocation.hasOwner`, `hasCounty`).
+    public var owner: String?
+    public var county: String?
 
     public init(
         id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,

@@ -88,7 +88,7 @@ public struct AllocationDecoder {
         var targets: [TargetOutcome] = []
         if let values {
             limits = LimitDecoder(limits: scenario.limits).outcomes(compiled.limitRows, model: compiled.model, values: values)
-            targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks)
+            targets = targetOutcomes(values, outcomes: outcomes, namedParks: namedParks, funds: funds)
         }
         var allocation = Allocation(
             scenario: scenario.name, inputsSHA256: inputsSHA256, status: status, objective: nil, bestBound: nil, gap: nil,
@@ -99,8 +99,14 @@ public struct AllocationDecoder {
             ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
             parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
         allocation.outcomeColumns = outcomeColumns
+        allocation.englishText = scenario.englishText
+        allocation.hasOwner = hasOwner
+        allocation.hasCounty = hasCounty
         return allocation
     }
+
+    var hasOwner: Bool { library.projects.column("owner") != nil }
+    var hasCounty: Bool { library.projects.column("county") != nil }
 
     /// The benefit columns the objective weighs, each once, in the scenario's order.
     var outcomeColumns: [String] {
@@ -142,6 +148,8 @@ public struct AllocationDecoder {
             share: share, subsidy: record.request.map { funded ? share * $0 : 0 }, score: fact.score,
             excludedBy: fact.excludedBy, why: why, reasons: reasons, laterRequest: later)
         outcome.outcomeValues = outcomeColumns.map { library.projects.value($0, row: index).number ?? 0 }
+        if hasOwner { outcome.owner = library.projects.value("owner", row: index).text ?? "" }
+        if hasCounty { outcome.county = library.projects.value("county", row: index).text ?? "" }
         return outcome
     }
 
@@ -208,16 +216,21 @@ public struct AllocationDecoder {
         return funds
     }
 
-    func targetOutcomes(_ values: [Double], outcomes: [ProjectOutcome], namedParks: [NamedPark]) -> [TargetOutcome] {
+    func targetOutcomes(
+        _ values: [Double], outcomes: [ProjectOutcome], namedParks: [NamedPark], funds: [FundOutcome]
+    ) -> [TargetOutcome] {
         let ecoBase = Double(library.parkRecords.filter { $0.status.isEcoPark }.count)
         let denominator = Double(library.parkRecords.filter { $0.status != .revoked }.count)
         return scenario.targets.map { target in
             var value = 0.0
+            var reach: NamingReach?
             switch target.metric {
             case .ecoParkCount, .ecoParkShare:
                 let year = target.year ?? scenario.years.last ?? 0
                 let count = ecoBase + Double(namedParks.filter { $0.namedIn <= year }.count)
                 value = target.metric == .ecoParkCount ? count : (denominator > 0 ? count / denominator : 0)
+                reach = namingReach(
+                    target, planned: Int(count), denominator: denominator, namedParks: namedParks, funds: funds)
             case .count: value = Double(outcomes.filter(\.funded).count)
             case .subsidy: value = outcomes.reduce(0) { $0 + $1.subsidyTotal }
             case .benefit(let column):
@@ -225,9 +238,12 @@ public struct AllocationDecoder {
                     value += outcome.share * (library.projects.value(column, row: index).number ?? 0)
                 }
             }
-            return TargetOutcome(
+            var outcome = TargetOutcome(
                 name: target.name, metric: target.metric.description, year: target.year, value: value, min: target.min,
                 met: value >= target.min - 1e-9 * Swift.max(1, abs(target.min)), hard: target.isHard)
+            outcome.reportOnly = target.reportOnly
+            outcome.reach = reach
+            return outcome
         }
     }
 }

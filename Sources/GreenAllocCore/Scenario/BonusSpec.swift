@@ -1,6 +1,8 @@
 /// SPEC §4.1 and §5.
 public struct BonusSpec: Sendable {
     public var name: String
+    /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).
+    public var englishName: String?
     public var when: RuleText
     public var factor: Double
     public var location: SourceLocation?

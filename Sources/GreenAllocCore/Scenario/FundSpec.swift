@@ -7,6 +7,8 @@ public enum FundKind: String, Sendable, Hashable, CaseIterable {
 public struct FundSpec: Sendable {
     public var id: String
     public var name: String
+    /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).
+    public var englishName: String?
     public var kind: FundKind
     /// 万元 per year of the horizon (an unlisted year is 0).
     public var budget: [Int: Double]

@@ -1,6 +1,8 @@
 /// SPEC §3.3: one mechanism for every cap and floor.
 public struct LimitSpec: Sendable {
     public var name: String
+    /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).
+    public var englishName: String?
     public var sum: LimitQuantity
     public var fund: String?
     public var filter: RuleText?

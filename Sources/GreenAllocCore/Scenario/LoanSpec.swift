@@ -1,6 +1,8 @@
 /// SPEC §5.
 public struct LoanSpec: Sendable {
     public var name: String
+    /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).
+    public var englishName: String?
     public var eligible: RuleText?
     public var interestSubsidyBasisPoints: Double
     public var interestSubsidyYears: Double

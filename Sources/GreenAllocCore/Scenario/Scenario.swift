@@ -2,6 +2,8 @@
 /// read.
 public struct Scenario: Sendable {
     public var name: String
+    /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).
+    public var englishName: String?
     public var asOf: Day
     public var years: [Int]
     public var tables: TablePaths

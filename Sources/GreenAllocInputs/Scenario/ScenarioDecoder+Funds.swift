@@ -10,7 +10,7 @@ extension ScenarioDecoder {
             section: section)
         guard let id = requiredText(node, "id", section: section) else { return nil }
         let label = "fund '\(id)'"
-        let name = optionalText(node, "name") ?? id
+        let name = optionalLocalText(node, "name", section: label) ?? LocalText(id)
         var kind = FundKind.projectSubsidy
         if let kindNode = node["kind"], let text = kindNode.scalar {
             if let parsed = FundKind(rawValue: text) {
@@ -50,8 +50,10 @@ extension ScenarioDecoder {
         } else if node["award"] != nil {
             errors.append(.error(node["award"]?.location, "\(label): 'award' applies only to kind naming_award"))
         }
-        return FundSpec(
-            id: id, name: name, kind: kind, budget: budget, eligible: eligible, perProject: perProject,
+        var fund = FundSpec(
+            id: id, name: name.zh, kind: kind, budget: budget, eligible: eligible, perProject: perProject,
             shareOfInvestment: share, award: award, location: node.location)
+        fund.englishName = name.en
+        return fund
     }
 }

@@ -9,7 +9,8 @@ extension ScenarioDecoder {
             node,
             allowed: ["name", "sum", "fund", "where", "group_by", "per_year", "max", "max_share", "min", "min_share", "remove"],
             section: section)
-        guard let name = requiredText(node, "name", section: section) else { return nil }
+        guard let text = requiredLocalText(node, "name", section: section) else { return nil }
+        let name = text.zh
         let label = "limit '\(name)'"
         guard let sumText = requiredText(node, "sum", section: label) else { return nil }
         let quantity = LimitQuantity(sumText)
@@ -29,21 +30,28 @@ extension ScenarioDecoder {
         if let maxValue, let minValue, minValue > maxValue {
             errors.append(.error(node.location, "\(label): min \(formatNumber(minValue)) is above max \(formatNumber(maxValue))"))
         }
-        return LimitSpec(
+        var limit = LimitSpec(
             name: name, sum: quantity, fund: optionalText(node, "fund"), filter: rule(node["where"]),
             groupBy: optionalText(node, "group_by").map(GroupKey.init), perYear: perYear, max: maxValue,
             maxShare: maxShare, min: minValue, minShare: minShare, location: node.location)
+        limit.englishName = text.en
+        return limit
     }
 
     mutating func decodeExclusion(_ node: YAMLNode, index: Int) -> ExclusionSpec? {
         guard checkMapping(node, what: "exclude[\(index)]") else { return nil }
         let section = "exclude[\(index)]"
         checkKeys(node, allowed: ["name", "when", "reason", "remove"], section: section)
-        guard let name = requiredText(node, "name", section: section) else { return nil }
+        guard let text = requiredLocalText(node, "name", section: section) else { return nil }
+        let name = text.zh
         guard let when = rule(node["when"]) else {
             errors.append(.error(node.location, "exclusion '\(name)': missing 'when' (an expression)"))
             return nil
         }
-        return ExclusionSpec(name: name, when: when, reason: optionalText(node, "reason") ?? name, location: node.location)
+        let reason = optionalLocalText(node, "reason", section: "exclusion '\(name)'") ?? text
+        var exclusion = ExclusionSpec(name: name, when: when, reason: reason.zh, location: node.location)
+        exclusion.englishName = text.en
+        exclusion.englishReason = reason.en
+        return exclusion
     }
 }

@@ -20,9 +20,12 @@ extension ScenarioDecoder {
         let bonuses = list(node["bonuses"], what: "loans.bonuses") { decoder, item, index in
             decoder.decodeBonus(item, index: index, section: "loans.bonuses")
         }
-        return LoanSpec(
-            name: optionalText(node, "name") ?? "loans", eligible: rule(node["eligible"]),
+        let name = optionalLocalText(node, "name", section: "loans") ?? LocalText("loans")
+        var loans = LoanSpec(
+            name: name.zh, eligible: rule(node["eligible"]),
             interestSubsidyBasisPoints: basisPoints, interestSubsidyYears: years, interestSubsidyBudget: budget,
             bonuses: bonuses, location: node.location)
+        loans.englishName = name.en
+        return loans
     }
 }

@@ -5,7 +5,8 @@ extension ScenarioDecoder {
     mutating func decodeBonus(_ node: YAMLNode, index: Int, section: String) -> BonusSpec? {
         guard checkMapping(node, what: "\(section)[\(index)]") else { return nil }
         checkKeys(node, allowed: ["name", "when", "factor", "remove"], section: "\(section)[\(index)]")
-        guard let name = requiredText(node, "name", section: "\(section)[\(index)]") else { return nil }
+        guard let text = requiredLocalText(node, "name", section: "\(section)[\(index)]") else { return nil }
+        let name = text.zh
         guard let when = rule(node["when"]) else {
             errors.append(.error(node.location, "bonus '\(name)': missing 'when' (an expression)"))
             return nil
@@ -15,7 +16,9 @@ extension ScenarioDecoder {
             return nil
         }
         if factor < 0 { errors.append(.error(factorNode.location, "bonus '\(name)': factor must not be negative")) }
-        return BonusSpec(name: name, when: when, factor: factor, location: node.location)
+        var bonus = BonusSpec(name: name, when: when, factor: factor, location: node.location)
+        bonus.englishName = text.en
+        return bonus
     }
 
     mutating func decodeObjective(_ node: YAMLNode) -> ObjectiveSpec? {

@@ -5,8 +5,9 @@ extension ScenarioDecoder {
     mutating func decodeTarget(_ node: YAMLNode, index: Int) -> TargetSpec? {
         guard checkMapping(node, what: "targets[\(index)]") else { return nil }
         let section = "targets[\(index)]"
-        checkKeys(node, allowed: ["name", "metric", "year", "min", "penalty", "remove"], section: section)
-        guard let name = requiredText(node, "name", section: section) else { return nil }
+        checkKeys(node, allowed: ["name", "metric", "year", "min", "penalty", "report_only", "remove"], section: section)
+        guard let text = requiredLocalText(node, "name", section: section) else { return nil }
+        let name = text.zh
         let label = "target '\(name)'"
         guard let metricText = requiredText(node, "metric", section: label) else { return nil }
         let metric = TargetMetric(metricText)
@@ -24,6 +25,13 @@ extension ScenarioDecoder {
         }
         let penalty = node["penalty"].flatMap { number($0, what: "\(label) penalty") }
         if let penalty, penalty < 0 { errors.append(.error(node["penalty"]?.location, "\(label): penalty must not be negative")) }
-        return TargetSpec(name: name, metric: metric, year: year, min: minValue, penalty: penalty, location: node.location)
+        let reportOnly = node["report_only"].flatMap { boolean($0, what: "\(label) report_only") } ?? false
+        if reportOnly, let penaltyNode = node["penalty"] {
+            errors.append(.error(penaltyNode.location, "\(label): a report_only target has no penalty (it is neither hard nor soft); give one of penalty, report_only"))
+        }
+        var target = TargetSpec(name: name, metric: metric, year: year, min: minValue, penalty: penalty, location: node.location)
+        target.englishName = text.en
+        target.reportOnly = reportOnly
+        return target
     }
 }

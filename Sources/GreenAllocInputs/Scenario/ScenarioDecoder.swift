@@ -20,7 +20,7 @@ struct ScenarioDecoder {
 
     mutating func decode(_ root: YAMLNode) -> Scenario? {
         checkKeys(root, allowed: Self.topKeys, section: "the scenario")
-        let name = requiredText(root, "scenario", section: "the scenario") ?? ""
+        let name = requiredLocalText(root, "scenario", section: "the scenario") ?? LocalText("")
         let asOf = requiredNode(root, "as_of", section: "the scenario").flatMap { date($0, what: "as_of") }
         let years = requiredNode(root, "years", section: "the scenario").flatMap { yearList($0) } ?? []
         let tables = requiredNode(root, "tables", section: "the scenario").flatMap { decodeTables($0) }
@@ -60,9 +60,11 @@ struct ScenarioDecoder {
             }
         }
         guard errors.isEmpty, let asOf, let tables, let objective else { return nil }
-        return Scenario(
-            name: name, asOf: asOf, years: years, tables: tables, funds: funds, limits: limits, exclude: exclude,
+        var scenario = Scenario(
+            name: name.zh, asOf: asOf, years: years, tables: tables, funds: funds, limits: limits, exclude: exclude,
             objective: objective, targets: targets, loans: loans, solver: solver, file: file, files: files)
+        scenario.englishName = name.en
+        return scenario
     }
 
     // MARK: sections

@@ -142,16 +142,16 @@ public enum ScenarioMerge {
             guard let field = path.last.flatMap({ keyedLists[$0] }) else { return overlay }
             var merged = baseItems
             for item in overlayItems {
-                guard let key = item[field]?.scalar else {
+                guard let key = mergeKey(item[field]) else {
                     merged.append(item)
                     continue
                 }
                 let remove = item["remove"]?.scalar == "true"
-                if let index = merged.firstIndex(where: { $0[field]?.scalar == key }) {
+                if let index = merged.firstIndex(where: { mergeKey($0[field]) == key }) {
                     if remove {
                         merged.remove(at: index)
                     } else {
-                        merged[index] = merge(merged[index], item, path: path + [key])
+                        merged[index] = merge(merged[index], keepingEnglish(item, field: field), path: path + [key])
                     }
                 } else if !remove {
                     merged.append(item)
@@ -161,5 +161,16 @@ public enum ScenarioMerge {
         default:
             return overlay
         }
+    }
+
+    /// An entry's key: the plain text, or the `zh` text of a name written as `{zh: …, en: …}`.
+    static func mergeKey(_ node: YAMLNode?) -> String? {
+        node?.scalar ?? node?["zh"]?.scalar
+    }
+
+    /// An overlay entry that names its base entry by a plain string keeps the base's `{zh, en}` name.
+    static func keepingEnglish(_ item: YAMLNode, field: String) -> YAMLNode {
+        guard item[field]?.scalar != nil, case .mapping(let entries) = item.kind else { return item }
+        return YAMLNode(.mapping(entries.filter { $0.key != field }), location: item.location, resolvedPath: item.resolvedPath)
     }
 }

@@ -84,11 +84,19 @@ extension ReportCharts {
         let share = allocation.parksCounted > 0 ? pick("，占参与占比计算园区的 ", ", ") + percent(Double(count), of: Double(allocation.parksCounted)) + pick("", " of the parks counted") : ""
         let reading = pick("规划期前 ", "Before the plan ") + String(before) + pick(" 个，本方案新命名 ", "; this plan names ")
             + String(allocation.parks.count) + pick(" 个；到 ", "; by the end of ") + String(allocation.years.last ?? first)
-            + pick(" 年底共 ", ", ") + String(count) + pick(" 个", " eco parks") + share + pick("。", ".")
+            + pick(" 年底共 ", ", ") + String(count) + pick(" 个", " eco parks") + share + reachNote + pick("。", ".")
         return ReportFigure(
             id: "chart-parks", title: pick("生态工业园区数与目标", "Eco parks and their targets"),
             description: pick("各年末的生态工业园区数，对照园区目标。", "Eco parks at the end of each year against the park targets."),
             chart: chart, reading: reading)
+    }
+
+    /// What the naming budget left could still reach by a reference target's year (docs/scenario-format.md, 9.1).
+    var reachNote: String {
+        allocation.targets.compactMap { target -> String? in
+            guard let reach = target.reach, let year = target.year else { return nil }
+            return pick("；按剩余命名预算，至 \(year) 年底最多 \(reach.parks) 个", "; with the naming budget left, at most \(reach.parks) by the end of \(year)")
+        }.joined()
     }
 
     /// The first names of a list, then how many more.

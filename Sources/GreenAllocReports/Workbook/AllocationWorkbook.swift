@@ -15,7 +15,10 @@ public enum AllocationWorkbook {
     public static func bytes(
         _ allocation: Allocation, details: ProjectDetails = ProjectDetails(), language: ReportLanguage = .zh
     ) throws -> [UInt8] {
-        try Workbook(sheets: sheets(allocation, details: details, language: language), title: allocation.scenario).bytes()
+        try Workbook(
+            sheets: sheets(allocation, details: details, language: language),
+            title: allocation.localized(allocation.scenario, in: language)
+        ).bytes()
     }
 
     public static func sheets(
@@ -41,6 +44,7 @@ struct WorkbookText {
     let funded: [ProjectOutcome]
 
     init(allocation: Allocation, details: ProjectDetails, language: ReportLanguage) {
+        let allocation = allocation.inLanguage(language)
         self.allocation = allocation
         self.details = details
         self.language = language
@@ -57,7 +61,7 @@ struct WorkbookText {
     func city(_ id: String) -> String { labeled(cityNames[id], id) }
     func park(_ id: String) -> String { labeled(details.parkNames[id], id) }
 
-    /// 项目单位: the owner when the table has the column, else the park.
+    /// 项目单位 when the table has an `owner` column; else the park (the public list's 所属园区).
     func owner(_ project: ProjectOutcome) -> String {
         details.hasOwner ? details.owners[project.id] ?? "" : park(project.park)
     }

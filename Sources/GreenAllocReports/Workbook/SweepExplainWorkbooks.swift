@@ -8,6 +8,7 @@ public struct ProjectNames: Sendable {
     var names: [String: String] = [:]
     var cities: [String: String] = [:]
     var fundNames: [String: String] = [:]
+    var englishText: [String: String] = [:]
 
     public init() {}
 
@@ -19,7 +20,8 @@ public struct ProjectNames: Sendable {
                 cities[record.id] = WorkbookCells.labeled(name, library.cityIDs[record.city], language: language)
             }
         }
-        fundNames = Dictionary(scenario.funds.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        fundNames = Dictionary(scenario.funds.map { ($0.id, language.text($0.name, scenario.englishText)) }, uniquingKeysWith: { first, _ in first })
+        englishText = scenario.englishText
     }
 
     /// `name（id）`, the names of several projects joined, or the id alone when the library has no name.
@@ -76,9 +78,12 @@ public enum ExplainWorkbook {
         let language = text.language
         let words = ReasonText(language: language, fundNames: names.fundNames)
         var reason = [words.label(card.why)]
-        reason += card.excludedBy.map { text.pick("排除规则「\($0.rule)」", "rule \($0.rule)") + ($0.reason.isEmpty ? "" : text.pick("：", ": ") + $0.reason) }
+        reason += card.excludedBy.map { hit in
+            let (rule, why) = (language.text(hit.rule, names.englishText), language.text(hit.reason, names.englishText))
+            return text.pick("排除规则「\(rule)」", "rule \(rule)") + (why.isEmpty ? "" : text.pick("：", ": ") + why)
+        }
         if !card.binding.isEmpty {
-            let rules = ConflictRuleText(language: language, fundNames: names.fundNames)
+            let rules = ConflictRuleText(language: language, fundNames: names.fundNames, englishText: names.englishText)
             reason.append(text.pick("起约束作用：", "binding: ") + card.binding.map { rules.name($0) }.joined(separator: text.pick("、", ", ")))
         }
         let fund = { (id: String) in text.labeled(names.fundNames[id], id) }

@@ -12,15 +12,19 @@ extension WorkbookText {
         [.text(city(project.city))] + (details.hasCounty ? [.text(county(project))] : [])
     }
 
+    /// 项目单位, only when the projects table has an `owner` column.
+    private var ownerHeader: [String] { details.hasOwner ? [pick("项目单位", "Owner")] : [] }
+
     func fundedSheet() -> Sheet {
-        var header = [pick("项目编号", "Project ID"), pick("项目名称", "Project"), pick("项目单位", "Owner"),
-            pick("所属园区", "Park")] + placeHeader
+        var header = [pick("项目编号", "Project ID"), pick("项目名称", "Project")] + ownerHeader
+            + [pick("所属园区", "Park")] + placeHeader
         let firstMoney = header.count
         header += allocation.years.map { pick("\($0)年补助", "Subsidy \($0)") }
         header += [pick("补助合计", "Total subsidy"), pick("补助比例", "Share of request"), pick("获补理由", "Reasons")]
         let rows: [[Cell]] = funded.map { project in
             let perYear = allocation.years.indices.map { MoneyFormat.rounded(yearValue(project.subsidy, $0)) }
-            return [.text(project.id), .text(project.name), .text(owner(project)), .text(park(project.park))]
+            return [.text(project.id), .text(project.name)] + (details.hasOwner ? [.text(owner(project))] : [])
+                + [.text(park(project.park))]
                 + place(project) + perYear.map(Cell.money)
                 + [money(project.subsidyTotal), .share(project.share), .text(reasons(project))]
         }
@@ -32,7 +36,7 @@ extension WorkbookText {
     /// 公示名单: the list published before the money is released.
     func publicListSheet() -> Sheet {
         let header = [pick("序号", "No."), pick("项目编号", "Project ID"), pick("项目名称", "Project"),
-            pick("项目单位", "Owner")] + placeHeader + [pick("补助金额", "Subsidy")]
+            details.hasOwner ? pick("项目单位", "Owner") : pick("所属园区", "Park")] + placeHeader + [pick("补助金额", "Subsidy")]
         let rows: [[Cell]] = funded.enumerated().map { index, project in
             [.integer(index + 1), .text(project.id), .text(project.name), .text(owner(project))] + place(project)
                 + [money(project.subsidyTotal)]

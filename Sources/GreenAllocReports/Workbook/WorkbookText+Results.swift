@@ -22,9 +22,13 @@ extension WorkbookText {
             let format: NumberFormat = isShare ? .share : .plain
             return [.text(target.name), target.year.map(Cell.integer) ?? .empty,
                 .number(MoneyFormat.rounded(target.value), format), .number(MoneyFormat.rounded(target.min), format),
-                .text(yes(target.met)), .text(target.hard ? pick("硬约束", "hard") : pick("参考", "for reference"))]
+                .text(yes(target.met)), .text(kind(target))]
         }
         return Sheet(name: pick("目标完成情况", "Targets"), header: header, rows: rows)
+    }
+
+    func kind(_ target: TargetOutcome) -> String {
+        target.reportOnly ? pick("参考", "for reference") : target.hard ? pick("硬约束", "hard") : pick("软约束", "soft")
     }
 
     /// 绩效指标: the benefit columns summed over the funded projects, by city, then by category. The total row

@@ -11,7 +11,7 @@ struct NamingColumnBridge: RuleBridge {
     let compiler: Compiler
 
     func add(to draft: inout ModelDraft) {
-        let ecoTargets = scenario.targets.contains { $0.metric.isEcoPark }
+        let ecoTargets = scenario.targets.contains { $0.metric.isEcoPark && !$0.reportOnly }
         let namingValued = scenario.objective.sense == .maximizeBenefit && scenario.objective.namingValue > 0
         guard ecoTargets || namingValued else { return }
         var prerequisitesByPark: [Int: [Int]] = [:]

@@ -7,14 +7,15 @@ internal import MILP
 /// value is Σ z_p (count), Σ total_request_p·θ_p (subsidy), Σ benefit_p·θ_p, or Σ n_k over parks named by the
 /// target's year (eco_park_count: min − parks already named; eco_park_share: min·parks counted − parks
 /// already named, with scale = parks counted). A soft target adds its shortfall s_t ≥ 0 (shortfall_t<t>)
-/// with objective coefficient −penalty when maximizing, +penalty when minimizing.
+/// with objective coefficient −penalty when maximizing, +penalty when minimizing. A `report_only` target has
+/// no row (the reports only measure the plan against it).
 struct TargetBridge: RuleBridge {
     let compiler: Compiler
 
     func add(to draft: inout ModelDraft) {
         let ecoBase = Double(library.parkRecords.filter { $0.status.isEcoPark }.count)
         let denominator = Double(library.parkRecords.filter { $0.status != .revoked }.count)
-        for (targetIndex, target) in scenario.targets.enumerated() {
+        for (targetIndex, target) in scenario.targets.enumerated() where !target.reportOnly {
             var terms: [Term] = []
             var lower = target.min
             var shortfallScale = 1.0
