@@ -65,6 +65,8 @@ extension ReportMarkdown {
 
         mutating func build() {
             summary()
+            warnings()
+            basis()
             funds()
             chart(.funds)
             years()
@@ -72,6 +74,7 @@ extension ReportMarkdown {
             chart(.cities)
             categories()
             chart(.categories)
+            performance()
             targets()
             limits()
             parks()

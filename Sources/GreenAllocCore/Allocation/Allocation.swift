@@ -24,9 +24,12 @@ public struct Allocation: Sendable {
     /// Eco parks before the run (named provincial or national) and the share denominator.
     public var ecoParksBefore: Int
     public var parksCounted: Int
-    /// The benefit columns the objective weighs (`objective.weights`, in their order): what each project's
-    /// `outcomeValues` holds. A funded project delivers θ × value of each (SPEC §3.3).
+    /// The outcome columns the reports show: the scenario's `indicators:` columns, else the benefit columns the
+    /// objective weighs (`objective.weights`, in their order): what each project's `outcomeValues` holds. A
+    /// funded project delivers θ × value of each (SPEC §3.3).
     public var outcomeColumns: [String] = []
+    /// The rules the plan was made under (nil for an allocation built by hand without them).
+    public var basis: AllocationBasis?
 
     public init(
         scenario: String, inputsSHA256: String, status: AllocationStatus, objective: Double?, bestBound: Double?,

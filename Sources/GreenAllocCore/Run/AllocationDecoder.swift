@@ -99,13 +99,16 @@ public struct AllocationDecoder {
             ecoParksBefore: library.parkRecords.filter { $0.status.isEcoPark }.count,
             parksCounted: library.parkRecords.filter { $0.status != .revoked }.count)
         allocation.outcomeColumns = outcomeColumns
+        allocation.basis = AllocationBasis(scenario)
         return allocation
     }
 
-    /// The benefit columns the objective weighs, each once, in the scenario's order.
+    /// The outcome columns: the scenario's `indicators:`, else the benefit columns the objective weighs; each
+    /// once, in the scenario's order.
     var outcomeColumns: [String] {
         var seen = Set<String>()
-        return scenario.objective.weights.map(\.column).filter { seen.insert($0).inserted }
+        let named = scenario.indicators.map(\.column)
+        return (named.isEmpty ? scenario.objective.weights.map(\.column) : named).filter { seen.insert($0).inserted }
     }
 
     /// The cities with their names and their numeric columns (figures for the reports' fairness panel).

@@ -1,0 +1,88 @@
+import GreenAllocCore
+
+/// report.md: 注意 (warnings): every category and every city that asked for money and got none of it, or
+/// less than 0.5% of what the plan pays, with what it asked and why when that can be told.
+extension ReportMarkdown.Report {
+    /// A share of the plan's project subsidies below which a category or city is called out.
+    static let smallShare = 0.005
+
+    /// What one category or city asked and got.
+    struct Claim {
+        var projects = 0
+        var requested = 0.0
+        var granted = 0.0
+        /// Projects that could be funded (why `funded` or `not_chosen`), and those of them with a positive score.
+        var fundable = 0
+        var scoring = 0
+        /// The best score per 万元 requested among the fundable projects.
+        var bestPerWan = 0.0
+        var blocked: [WhyCode: Int] = [:]
+    }
+
+    mutating func warnings() {
+        guard allocation.status == .optimal || allocation.status == .feasible else { return }
+        var categories: [String: Claim] = [:], cities: [String: Claim] = [:]
+        var total = 0.0
+        for project in allocation.projects {
+            total += project.subsidyTotal
+            for key in [0, 1] {
+                var claim = (key == 0 ? categories[project.category] : cities[project.city]) ?? Claim()
+                claim.projects += 1
+                claim.requested += project.requestTotal
+                claim.granted += project.subsidyTotal
+                if project.why == .funded || project.why == .notChosen {
+                    claim.fundable += 1
+                    if project.score > 0 { claim.scoring += 1 }
+                    if project.requestTotal > 0 { claim.bestPerWan = max(claim.bestPerWan, project.score / project.requestTotal) }
+                } else {
+                    claim.blocked[project.why, default: 0] += 1
+                }
+                if key == 0 { categories[project.category] = claim } else { cities[project.city] = claim }
+            }
+        }
+        let perWan = fundedProjects.filter { $0.requestTotal > 0 }.map { $0.score / $0.requestTotal }.sorted()
+        let median = perWan.isEmpty ? 0 : perWan[perWan.count / 2]
+        var lines: [String] = []
+        for category in categories.keys.sorted() {
+            if let claim = categories[category], let line = zeroShareLine(categoryName(category) + pick("类", ""), claim, total: total, median: median) {
+                lines.append(line)
+            }
+        }
+        for city in cityIDs {
+            if let claim = cities[city], let line = zeroShareLine(cityLabel(city), claim, total: total, median: median) { lines.append(line) }
+        }
+        guard !lines.isEmpty else { return }
+        heading("注意", "Warnings")
+        for line in lines { paragraph("- " + line) }
+    }
+
+    /// 土壤（soil）类：74 个项目申请 213,040.00 万元，获补 0.00 万元（0.0%）：… — nil when the share is not small.
+    func zeroShareLine(_ name: String, _ claim: Claim, total: Double, median: Double) -> String? {
+        guard claim.requested > 0, total > 0, claim.granted < Self.smallShare * total else { return nil }
+        return name + pick("：", ": ") + String(claim.projects) + pick(" 个项目申请 ", " projects asked for ") + money(claim.requested)
+            + pick(" 万元，获补 ", " 万元 and got ") + money(claim.granted) + pick(" 万元（占全部补助的 ", " 万元 (")
+            + ratio(claim.granted, of: total) + pick("）：", " of all subsidies): ") + shortfallReason(claim, median: median)
+            + pick("。", ".")
+    }
+
+    /// Why a category or city got (almost) nothing, as far as the plan tells.
+    /// `median`: the funded projects' median score per 万元 requested.
+    func shortfallReason(_ claim: Claim, median: Double) -> String {
+        guard claim.fundable > 0 else {
+            let order = Dictionary(uniqueKeysWithValues: WhyCode.allCases.enumerated().map { ($1, $0) })
+            let counts = claim.blocked.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }
+                .map { words.label($0.key) + pick(" \($0.value) 个", " \($0.value)") }
+            return pick("没有可补助的项目（", "no project could be funded (") + counts.joined(separator: pick("，", ", ")) + pick("）", ")")
+        }
+        if allocation.objectiveSense == .minimizeSubsidy {
+            return pick("目标为补助总额最小，只补助满足限制与目标所必需的项目", "the objective is the least subsidy, which funds only what the limits and targets require")
+        }
+        if claim.scoring == 0 {
+            return pick("目标函数未计入这些项目的任何指标：其加权效益均为零，补助它们不增加得分",
+                "the objective weighs none of these projects' indicators: their weighted benefit is zero, so funding them adds nothing to the score")
+        }
+        let best = figure(claim.bestPerWan, places: 2), typical = figure(median, places: 2)
+        return pick("可补助的 \(claim.fundable) 个项目每万元申请额的得分最高为 \(best)，低于获补项目的中位数 \(typical)，在预算与规则约束下未能入选",
+            "the best score per 万元 asked among its \(claim.fundable) fundable projects is \(best), below the funded projects' median of \(typical), so within the budgets and rules they lose out")
+    }
+}
