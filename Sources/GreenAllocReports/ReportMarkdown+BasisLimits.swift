@@ -79,6 +79,7 @@ extension ReportMarkdown.Report {
         func amount(_ value: Double) -> String {
             switch limit.sum {
             case .subsidy, .investment, .loan: money(value) + unit
+            case .count: pick(figure(value) + " 个", value == 1 ? "1 project" : figure(value) + " projects")
             default: figure(value) + unit
             }
         }
@@ -146,7 +147,7 @@ extension ReportMarkdown.Report {
             case .ecoParkCount: pick("个园区", " park")
             case .count: pick("个项目", " project")
             case .subsidy: pick("万元", " 万元")
-            case .benefit(let column): (quantityUnit(.benefit(column)).map { pick($0, " " + $0) } ?? pick("个单位", " unit"))
+            case .benefit(let column): (quantityUnit(.benefit(column)).map { " " + $0 + pick(" ", "") } ?? pick("个单位", " unit"))
             }
         let cost = target.metric == .ecoParkShare ? penalty / 100 : penalty
         return pick("软目标：每差 1" + unit + "计罚分 " + figure(cost), "soft: " + figure(cost) + " penalty points per" + unit + " short")

@@ -59,10 +59,15 @@ extension ReportMarkdown.Report {
     /// 土壤（soil）类：74 个项目申请 213,040.00 万元，获补 0.00 万元（0.0%）：… — nil when the share is not small.
     func zeroShareLine(_ name: String, _ claim: Claim, total: Double, median: Double) -> String? {
         guard claim.requested > 0, total > 0, claim.granted < Self.smallShare * total else { return nil }
-        return name + pick("：", ": ") + String(claim.projects) + pick(" 个项目申请 ", " projects asked for ") + money(claim.requested)
+        return name + pick("：", ": ") + pick("\(claim.projects) 个项目申请 ", projectCount(claim.projects) + " asked for ") + money(claim.requested)
             + pick(" 万元，获补 ", " 万元 and got ") + money(claim.granted) + pick(" 万元（占全部补助的 ", " 万元 (")
             + ratio(claim.granted, of: total) + pick("）：", " of all subsidies): ") + shortfallReason(claim, median: median)
             + pick("。", ".")
+    }
+
+    /// `1 project`, `3 fundable projects` (English).
+    func projectCount(_ count: Int, _ kind: String = "") -> String {
+        "\(count) " + kind + (count == 1 ? "project" : "projects")
     }
 
     /// Why a category or city got (almost) nothing, as far as the plan tells.
@@ -71,7 +76,7 @@ extension ReportMarkdown.Report {
         guard claim.fundable > 0 else {
             let order = Dictionary(uniqueKeysWithValues: WhyCode.allCases.enumerated().map { ($1, $0) })
             let counts = claim.blocked.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }
-                .map { words.label($0.key) + pick(" \($0.value) 个", " \($0.value)") }
+                .map { words.label($0.key) + pick(" \($0.value) 个", ": \($0.value)") }
             return pick("没有可补助的项目（", "no project could be funded (") + counts.joined(separator: pick("，", ", ")) + pick("）", ")")
         }
         if allocation.objectiveSense == .minimizeSubsidy {
@@ -83,6 +88,6 @@ extension ReportMarkdown.Report {
         }
         let best = figure(claim.bestPerWan, places: 2), typical = figure(median, places: 2)
         return pick("可补助的 \(claim.fundable) 个项目每万元申请额的得分最高为 \(best)，低于获补项目的中位数 \(typical)，在预算与规则约束下未能入选",
-            "the best score per 万元 asked among its \(claim.fundable) fundable projects is \(best), below the funded projects' median of \(typical), so within the budgets and rules they lose out")
+            "the best score per 万元 asked among its " + projectCount(claim.fundable, "fundable ") + " is \(best), below the funded projects' median of \(typical), so within the budgets and rules they lose out")
     }
 }

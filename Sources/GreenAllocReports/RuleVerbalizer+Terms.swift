@@ -52,7 +52,7 @@ extension RuleVerbalizer {
     }
 
     private func operand(_ tree: RuleTree) -> String {
-        if case .arithmetic = tree { return parenthesized(term(tree), when: true) }
+        if case .arithmetic = tree { return "(" + term(tree) + ")" }
         return term(tree)
     }
 }

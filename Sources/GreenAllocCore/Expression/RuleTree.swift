@@ -56,15 +56,9 @@ public indirect enum RuleTree: Sendable, Hashable {
 public enum RuleComparison: String, Sendable, Hashable, CaseIterable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
-    /// The comparison with its operands swapped (`a < b` is `b > a`).
+    /// The comparison with its operands swapped (`a < b` is `b > a`), as the evaluator swaps them.
     public var mirrored: RuleComparison {
-        switch self {
-        case .equal, .notEqual: self
-        case .less: .greater
-        case .lessOrEqual: .greaterOrEqual
-        case .greater: .less
-        case .greaterOrEqual: .lessOrEqual
-        }
+        ComparisonOperator(rawValue: rawValue).flatMap { RuleComparison(rawValue: $0.mirrored.rawValue) } ?? self
     }
 }
 
