@@ -104,10 +104,9 @@ extension ReportMarkdown.Report {
         if !equivalents.isEmpty {
             line += pick("，相当于", ", as much as ") + equivalents.joined(separator: pick("，或", ", or ")) + pick("的得分（未计加分）", " (before bonuses)")
         }
-        let scores = fundedProjects.map(\.score).sorted()
-        if !scores.isEmpty {
-            let median = scores.count % 2 == 1 ? scores[scores.count / 2] : (scores[scores.count / 2 - 1] + scores[scores.count / 2]) / 2
-            line += pick("；本方案获补项目得分的中位数为 ", "; the funded projects' median score is ") + figure(median, places: 1)
+        if !fundedProjects.isEmpty {
+            line += pick("；本方案获补项目得分的中位数为 ", "; the funded projects' median score is ")
+                + figure(Self.median(fundedProjects.map(\.score).sorted()), places: 1)
         }
         paragraph("- " + line + pick("。", "."))
     }

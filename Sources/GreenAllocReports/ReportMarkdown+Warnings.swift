@@ -41,7 +41,7 @@ extension ReportMarkdown.Report {
             }
         }
         let perWan = fundedProjects.filter { $0.requestTotal > 0 }.map { $0.score / $0.requestTotal }.sorted()
-        let median = perWan.isEmpty ? 0 : perWan[perWan.count / 2]
+        let median = Self.median(perWan)
         var lines: [String] = []
         for category in categories.keys.sorted() {
             if let claim = categories[category], let line = zeroShareLine(categoryName(category) + pick("类", ""), claim, total: total, median: median) {
@@ -63,6 +63,13 @@ extension ReportMarkdown.Report {
             + pick(" 万元，获补 ", " 万元 and got ") + money(claim.granted) + pick(" 万元（占全部补助的 ", " 万元 (")
             + ratio(claim.granted, of: total) + pick("）：", " of all subsidies): ") + shortfallReason(claim, median: median)
             + pick("。", ".")
+    }
+
+    /// The middle of sorted values (the mean of the two middle ones for an even count); 0 for none.
+    static func median(_ sorted: [Double]) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// `1 project`, `3 fundable projects` (English).
@@ -87,6 +94,10 @@ extension ReportMarkdown.Report {
                 "the objective weighs none of these projects' indicators: their weighted benefit is zero, so funding them adds nothing to the score")
         }
         let best = figure(claim.bestPerWan, places: 2), typical = figure(median, places: 2)
+        guard claim.bestPerWan < median else {
+            return pick("可补助的 \(claim.fundable) 个项目每万元申请额的得分最高为 \(best)，不低于获补项目的中位数 \(typical)，但各年度预算、上限与限制未留出空间",
+                "the best score per 万元 asked among its " + projectCount(claim.fundable, "fundable ") + " is \(best), at or above the funded projects' median of \(typical), but the yearly budgets, caps and limits left no room for them")
+        }
         return pick("可补助的 \(claim.fundable) 个项目每万元申请额的得分最高为 \(best)，低于获补项目的中位数 \(typical)，在预算与规则约束下未能入选",
             "the best score per 万元 asked among its " + projectCount(claim.fundable, "fundable ") + " is \(best), below the funded projects' median of \(typical), so within the budgets and rules they lose out")
     }
