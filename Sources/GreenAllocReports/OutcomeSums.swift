@@ -19,16 +19,14 @@ struct OutcomeSums {
         total = Array(repeating: 0, count: columns.count)
         let zero = total
         for project in allocation.projects where project.funded {
-            var city = byCity[project.city] ?? zero
-            var category = byCategory[project.category] ?? zero
+            if byCity[project.city] == nil { byCity[project.city] = zero }
+            if byCategory[project.category] == nil { byCategory[project.category] = zero }
             for (index, value) in project.outcomeValues.enumerated() where index < columns.count {
                 let delivered = project.share * value
                 total[index] += delivered
-                city[index] += delivered
-                category[index] += delivered
+                byCity[project.city]?[index] += delivered
+                byCategory[project.category]?[index] += delivered
             }
-            byCity[project.city] = city
-            byCategory[project.category] = category
             let paid = project.subsidyTotal
             subsidy += paid
             cityPaid[project.city, default: 0] += paid

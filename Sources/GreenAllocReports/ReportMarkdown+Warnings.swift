@@ -17,6 +17,20 @@ extension ReportMarkdown.Report {
         /// The best score per 万元 requested among the fundable projects.
         var bestPerWan = 0.0
         var blocked: [WhyCode: Int] = [:]
+
+        mutating func add(_ project: ProjectOutcome) {
+            let requested = project.requestTotal
+            projects += 1
+            self.requested += requested
+            granted += project.subsidyTotal
+            if project.why == .funded || project.why == .notChosen {
+                fundable += 1
+                if project.score > 0 { scoring += 1 }
+                if requested > 0 { bestPerWan = max(bestPerWan, project.score / requested) }
+            } else {
+                blocked[project.why, default: 0] += 1
+            }
+        }
     }
 
     mutating func warnings() {
@@ -25,20 +39,8 @@ extension ReportMarkdown.Report {
         var total = 0.0
         for project in allocation.projects {
             total += project.subsidyTotal
-            for key in [0, 1] {
-                var claim = (key == 0 ? categories[project.category] : cities[project.city]) ?? Claim()
-                claim.projects += 1
-                claim.requested += project.requestTotal
-                claim.granted += project.subsidyTotal
-                if project.why == .funded || project.why == .notChosen {
-                    claim.fundable += 1
-                    if project.score > 0 { claim.scoring += 1 }
-                    if project.requestTotal > 0 { claim.bestPerWan = max(claim.bestPerWan, project.score / project.requestTotal) }
-                } else {
-                    claim.blocked[project.why, default: 0] += 1
-                }
-                if key == 0 { categories[project.category] = claim } else { cities[project.city] = claim }
-            }
+            categories[project.category, default: Claim()].add(project)
+            cities[project.city, default: Claim()].add(project)
         }
         let perWan = fundedProjects.filter { $0.requestTotal > 0 }.map { $0.score / $0.requestTotal }.sorted()
         let median = Self.median(perWan)
