@@ -66,6 +66,8 @@ extension ReportMarkdown {
 
         mutating func build() {
             summary()
+            warnings()
+            basis()
             funds()
             chart(.funds)
             years()
@@ -73,6 +75,7 @@ extension ReportMarkdown {
             chart(.cities)
             categories()
             chart(.categories)
+            performance()
             targets()
             limits()
             parks()

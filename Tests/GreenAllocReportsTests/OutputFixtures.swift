@@ -65,7 +65,54 @@ enum OutputFixtures {
             request: [80, 80], score: 12.5, why: .notChosen, reasons: [.notChosen]),
     ]
 
+    /// The outcome columns of the feasible fixture, and each project's values (the others have none).
+    static let outcomeColumns = ["co2_t", "cod_t"]
+    static let outcomeValues: [String: [Double]] = [
+        "P001": [120.5, 0], "P002": [0, 33.25], "P003": [10, 1.5], "P010": [99, 99], "P005": [0, 0],
+    ]
+
+    /// The rules the feasible fixture was made under, as a scenario would state them.
+    static var basis: AllocationBasis {
+        AllocationBasis(
+            objective: ObjectiveSpec(
+                weights: [("co2_t", 1), ("cod_t", 20)],
+                bonuses: [BonusSpec(name: "成熟项目优先", when: RuleText("project.maturity >= 'ready_to_start'"), factor: 1.15)],
+                namingValue: 500),
+            funds: [
+                FundSpec(id: "prov-special", name: "省生态环境保护专项资金", budget: [2022: 1000, 2023: 800],
+                    eligible: RuleText("project.provincial_library in ['in_library','supplementary']"), perProject: 400,
+                    shareOfInvestment: 0.5),
+                FundSpec(id: "naming-award", name: "生态工业园区命名奖补", kind: .namingAward, budget: [2023: 600], award: 300),
+            ],
+            limits: [
+                LimitSpec(name: "单市年度上限", sum: .subsidy, fund: "prov-special", groupBy: .city, perYear: true, maxShare: 0.6),
+                LimitSpec(name: "能力建设不超过5%", sum: .subsidy, fund: "prov-special",
+                    filter: RuleText("project.category == 'capacity'"), maxShare: 0.05),
+                LimitSpec(name: "每市至少一个项目", sum: .count, groupBy: .city, min: 1),
+            ],
+            exclusions: [
+                ExclusionSpec(name: "撤销园区", when: RuleText("park.status == 'revoked'"), reason: "园区称号已撤销"),
+                ExclusionSpec(name: "禁申期", when: RuleText("park.barred_until > as_of"), reason: "三年内不得重新申报"),
+            ],
+            targets: [
+                TargetSpec(name: "2023年生态工业园区占比不低于50%", metric: .ecoParkShare, year: 2023, min: 0.5),
+                TargetSpec(name: "减碳目标", metric: .benefit("co2_t"), min: 2000, penalty: 10),
+            ],
+            indicators: [IndicatorSpec(column: "co2_t", zh: "二氧化碳减排量", en: "CO₂ reduced", unit: "t/a"), IndicatorSpec(column: "cod_t")],
+            asOf: Day(year: 2022, month: 3, day: 31) ?? Day(daysSinceEpoch: 0))
+    }
+
     static var feasible: Allocation {
+        var allocation = feasibleWithoutBasis
+        allocation.basis = basis
+        allocation.outcomeColumns = outcomeColumns
+        for index in allocation.projects.indices {
+            allocation.projects[index].outcomeValues = outcomeValues[allocation.projects[index].id] ?? [0, 0]
+        }
+        return allocation
+    }
+
+    static var feasibleWithoutBasis: Allocation {
         Allocation(
             scenario: "2022年 省级专项资金 基准情景", inputsSHA256: String(repeating: "ab12", count: 16), status: .optimal,
             objective: 1462.0833333333333, bestBound: 1462.0833333333333, gap: 0, solverName: "GLPK",

@@ -94,7 +94,8 @@ import Testing
             #expect(abs(rows.dropFirst(cities).reduce(0, +) - (total ?? .nan)) < 1e-9, "indicator column \(column), categories")
         }
         #expect(Self.column(indicators, 4).total == 130.5)
-        #expect(Self.column(indicators, 5).total == 34.75)
+        // θ × value: P002 is funded at 0.75 (0.75 × 33.25 + 1.5).
+        #expect(Self.column(indicators, 5).total == 26.4375)
     }
 
     @Test func sameAllocationGivesTheSameBytes() throws {

@@ -136,6 +136,7 @@ public struct AllocationRunner {
             final = try tieBreak(compiled, first: first, optimum: optimum, parameters: parameters, statistics: &statistics)
         }
         var allocation = decoder.solved(result: final, status: status, firstResult: first)
+        allocation.basis?.tiebreak = settings.tiebreak
 
         // Loan stage (SPEC §5), with the subsidy decisions fixed.
         if scenario.loans != nil {

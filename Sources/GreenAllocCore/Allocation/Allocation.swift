@@ -24,8 +24,9 @@ public struct Allocation: Sendable {
     /// Eco parks before the run (named provincial or national) and the share denominator.
     public var ecoParksBefore: Int
     public var parksCounted: Int
-    /// The benefit columns the objective weighs (`objective.weights`, in their order): what each project's
-    /// `outcomeValues` holds. A funded project delivers θ × value of each (SPEC §3.3).
+    /// The outcome columns the reports show: the scenario's `indicators:` columns, else the benefit columns the
+    /// objective weighs (`objective.weights`, in their order): what each project's `outcomeValues` holds. A
+    /// funded project delivers θ × value of each (SPEC §3.3).
     public var outcomeColumns: [String] = []
     /// The English text of each scenario-given name and reason written as `{zh: …, en: …}`, keyed by its
     /// Chinese text (`Scenario.englishText`); the writers of English documents print it.
@@ -34,6 +35,8 @@ public struct Allocation: Sendable {
     /// lists show those columns only then.
     public var hasOwner = false
     public var hasCounty = false
+    /// The rules the plan was made under (nil for an allocation built by hand without them).
+    public var basis: AllocationBasis?
 
     public init(
         scenario: String, inputsSHA256: String, status: AllocationStatus, objective: Double?, bestBound: Double?,

@@ -92,6 +92,9 @@ public struct RuleSet: Sendable {
             checkBenefit(
                 column, scenario.objective.weightLocations[column] ?? scenario.objective.location, "objective weight '\(column)'")
         }
+        for indicator in scenario.indicators {
+            checkBenefit(indicator.column, indicator.location, "indicator '\(indicator.column)'")
+        }
         errors += magnitudeErrors(scenario, library: library)
         for limit in scenario.limits {
             if case .benefit(let column) = limit.sum { checkBenefit(column, limit.location, "limit '\(limit.name)' sum") }

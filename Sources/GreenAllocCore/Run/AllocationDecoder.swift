@@ -102,16 +102,19 @@ public struct AllocationDecoder {
         allocation.englishText = scenario.englishText
         allocation.hasOwner = hasOwner
         allocation.hasCounty = hasCounty
+        allocation.basis = AllocationBasis(scenario)
         return allocation
     }
 
     var hasOwner: Bool { library.projects.column("owner") != nil }
     var hasCounty: Bool { library.projects.column("county") != nil }
 
-    /// The benefit columns the objective weighs, each once, in the scenario's order.
+    /// The outcome columns: the scenario's `indicators:`, else the benefit columns the objective weighs; each
+    /// once, in the scenario's order.
     var outcomeColumns: [String] {
         var seen = Set<String>()
-        return scenario.objective.weights.map(\.column).filter { seen.insert($0).inserted }
+        let named = scenario.indicators.map(\.column)
+        return (named.isEmpty ? scenario.objective.weights.map(\.column) : named).filter { seen.insert($0).inserted }
     }
 
     /// The cities with their names and their numeric columns (figures for the reports' fairness panel).

@@ -14,6 +14,9 @@ public struct Scenario: Sendable {
     public var targets: [TargetSpec]
     public var loans: LoanSpec?
     public var solver: SolverSpec
+    /// `indicators:`: the outcome columns the reports show, with labels and units (empty: the objective's
+    /// weight columns).
+    public var indicators: [IndicatorSpec] = []
     /// The YAML file the scenario was read from (the last one of an `extends` chain).
     public var file: String
     /// Every file of the `extends` chain, the root first.

@@ -15,7 +15,7 @@ struct ScenarioDecoder {
 
     static let topKeys = [
         "scenario", "as_of", "years", "extends", "tables", "funds", "limits", "exclude", "objective", "targets",
-        "loans", "solver",
+        "loans", "solver", "indicators",
     ]
 
     mutating func decode(_ root: YAMLNode) -> Scenario? {
@@ -35,6 +35,7 @@ struct ScenarioDecoder {
         let targets = list(root["targets"], what: "targets") { decoder, node, index in decoder.decodeTarget(node, index: index) }
         let loans = root["loans"].flatMap { $0.isNull ? nil : decodeLoans($0) }
         let solver = root["solver"].flatMap { $0.isNull ? nil : decodeSolver($0) } ?? SolverSpec()
+        let indicators = root["indicators"].map { $0.isNull ? [] : decodeIndicators($0) } ?? []
 
         checkUnique(funds.map { ($0.id, $0.location) }, what: "fund id")
         checkUnique(limits.map { ($0.name, $0.location) }, what: "limit name")
@@ -64,6 +65,7 @@ struct ScenarioDecoder {
             name: name.zh, asOf: asOf, years: years, tables: tables, funds: funds, limits: limits, exclude: exclude,
             objective: objective, targets: targets, loans: loans, solver: solver, file: file, files: files)
         scenario.englishName = name.en
+        scenario.indicators = indicators
         return scenario
     }
 

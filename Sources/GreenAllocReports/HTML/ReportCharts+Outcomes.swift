@@ -4,17 +4,15 @@ import GreenAllocCore
 /// report.html: what the funded projects deliver (outcome = θ × value of each benefit column) and the eco
 /// parks over the years against their targets.
 extension ReportCharts {
-    /// A benefit column's name for people: the usual pollutants by name, any other column as it is spelled.
-    func outcomeLabel(_ column: String) -> String {
-        let names: [String: (String, String)] = [
-            "co2_t": ("二氧化碳 CO₂", "CO₂"), "cod_t": ("化学需氧量 COD", "COD"), "nh3n_t": ("氨氮 NH₃-N", "NH₃-N"),
-            "so2_t": ("二氧化硫 SO₂", "SO₂"), "nox_t": ("氮氧化物 NOx", "NOx"), "vocs_t": ("挥发性有机物 VOCs", "VOCs"),
-        ]
-        return names[column].map { pick($0.0, $0.1) } ?? column
-    }
+    /// An outcome column's name for people (the scenario's `indicators:` label, else the usual pollutants by
+    /// name, any other column as it is spelled).
+    func outcomeLabel(_ column: String) -> String { IndicatorText(language: report.language, allocation: allocation).name(column) }
 
-    /// Tonnes columns (`…_t`) are read as tonnes a year; other columns are plain figures.
-    func outcomeFormat(_ column: String) -> ValueFormat { column.hasSuffix("_t") ? .tonnesPerYear : .plain }
+    /// The column's unit on single values (t/a for the pollutants), 2 decimals; a plain figure without one.
+    func outcomeFormat(_ column: String) -> ValueFormat {
+        guard let unit = IndicatorText(language: report.language, allocation: allocation).unit(column) else { return .plain }
+        return ValueFormat(unit: " " + unit, decimals: 2)
+    }
 
     /// One chart per benefit column: what the funded projects deliver, by city.
     func outcomes() -> [ReportFigure] {
@@ -32,7 +30,7 @@ extension ReportCharts {
         let names = cityColumn.names
         return columns.enumerated().map { index, column in
             let format = outcomeFormat(column)
-            let label = outcomeLabel(column) + (column.hasSuffix("_t") ? pick("（t/a）", " (t/a)") : "")
+            let label = IndicatorText(language: report.language, allocation: allocation).nameWithUnit(column)
             let values = byCity[index]
             let chart = BarChart(
                 categories: names, series: [BarSeries(name: "", values: values)],

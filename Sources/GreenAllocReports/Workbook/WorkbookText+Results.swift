@@ -31,8 +31,9 @@ extension WorkbookText {
         target.reportOnly ? pick("参考", "for reference") : target.hard ? pick("硬约束", "hard") : pick("软约束", "soft")
     }
 
-    /// 绩效指标: the benefit columns summed over the funded projects, by city, then by category. The total row
-    /// is the funded total: the city rows add up to it, and so do the category rows.
+    /// 绩效指标: the benefit columns summed over the funded projects, each at its share (θ × value, as the report's
+    /// 绩效目标表 counts them), by city, then by category. The total row is the funded total: the city rows add
+    /// up to it, and so do the category rows.
     func indicatorsSheet() -> Sheet {
         let columns = details.benefitColumns
         let header = [pick("分组", "Grouping"), pick("名称", "Name"), pick("获补项目数", "Projects funded"),
@@ -41,7 +42,7 @@ extension WorkbookText {
             var sums = Array(repeating: 0.0, count: columns.count)
             for project in projects {
                 for (index, value) in (details.benefits[project.id] ?? []).enumerated() where index < sums.count {
-                    sums[index] += value
+                    sums[index] += project.share * value
                 }
             }
             return [.text(group), .text(name), .integer(projects.count),
@@ -62,8 +63,11 @@ extension WorkbookText {
         return Sheet(name: pick("绩效指标", "Indicators"), header: header, rows: cityRows + categoryRows, total: total)
     }
 
-    /// A benefit column's name in words: `co2_t` → 二氧化碳减排量（吨）; other columns keep their name.
+    /// A benefit column's name in words: the report's (`IndicatorText`) for an indicator or a usual pollutant,
+    /// `co2_t` → 二氧化碳减排量（t/a）; other tonnes columns by substance; any other column keeps its name.
     func benefitLabel(_ column: String) -> String {
+        let indicators = IndicatorText(language: language, allocation: allocation)
+        if indicators.given[column] != nil || IndicatorText.builtIn[column] != nil { return indicators.nameWithUnit(column) }
         let substances: [String: (String, String)] = [
             "co2": ("二氧化碳", "CO₂"), "cod": ("化学需氧量", "COD"), "nh3n": ("氨氮", "NH₃-N"), "so2": ("二氧化硫", "SO₂"),
             "nox": ("氮氧化物", "NOx"), "vocs": ("挥发性有机物", "VOCs"), "pm": ("颗粒物", "PM"), "tn": ("总氮", "TN"),
