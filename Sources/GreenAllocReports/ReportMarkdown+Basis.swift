@@ -12,10 +12,8 @@ extension ReportMarkdown.Report {
         document.blocks.append(.subheading(title))
     }
 
-    /// A category in words: 土壤（soil） / soil (the English word, no code).
-    func categoryName(_ category: String) -> String {
-        zh ? categoryText(category) : CategorySummary.englishNames[category] ?? categoryText(category)
-    }
+    /// A category in words: 土壤 / soil (no code).
+    func categoryName(_ category: String) -> String { categoryText(category) }
 
     var verbalizer: RuleVerbalizer { RuleVerbalizer(language: language, asOf: allocation.basis?.asOf) }
 

@@ -27,10 +27,25 @@ extension ReportMarkdown.Report {
         add(table)
     }
 
-    /// A value or bound: money for budgets, % for shares, the rule's own unit otherwise.
+    /// A value or bound: money (万元, 2 decimals) for budgets and for limits and targets that add up money,
+    /// % for shares, the rule's own unit otherwise.
     func shown(_ value: Double, _ row: BindingRow) -> String {
         if row.isShare { return figure(value * 100, places: 2) + "%" }
-        return row.kind == .budget ? money(value) : figure(value)
+        return countsMoney(row) ? money(value) : figure(value)
+    }
+
+    /// Whether a row's value is money: a budget, a limit summing subsidy, investment or loans, a subsidy target.
+    func countsMoney(_ row: BindingRow) -> Bool {
+        switch row.kind {
+        case .budget: return true
+        case .limit:
+            switch allocation.basis?.limits.first(where: { label($0.name) == row.name })?.sum {
+            case .subsidy?, .investment?, .loan?: return true
+            default: return false
+            }
+        case .target:
+            return allocation.basis?.targets.first(where: { label($0.name) == row.name })?.metric == .subsidy
+        }
     }
 
     /// The headroom: 万元 for budgets, percentage points for shares, the rule's own unit otherwise.

@@ -20,13 +20,13 @@ extension ReportMarkdown.Report {
     }
 
     func statusText(_ status: AllocationStatus) -> String {
-        let words = StatusWords.text(status, language: language)
-        return zh ? "\(words)（\(status.rawValue)）" : words
+        StatusWords.text(status, language: language)
     }
 
+    /// A category in the report's language (土壤 / soil); a category the format does not name shows as written.
     func categoryText(_ category: String) -> String {
-        if zh, let name = CategorySummary.chineseNames[category] { return "\(name)（\(category)）" }
-        return category.isEmpty ? "—" : category
+        let names = zh ? CategorySummary.chineseNames : CategorySummary.englishNames
+        return names[category] ?? (category.isEmpty ? "—" : category)
     }
 
     func yes(_ flag: Bool) -> String { flag ? pick("是", "yes") : pick("否", "no") }

@@ -11,13 +11,34 @@ extension ReportMarkdown.Report {
             numeric: [3, 4])
         for target in allocation.targets {
             let kind = target.reportOnly ? pick("参考", "for reference") : target.hard ? pick("硬目标", "hard") : pick("软目标", "soft")
-            table.add([target.name, target.metric, target.year.map(String.init) ?? "—", figure(target.value),
-                figure(target.min), kind, target.met ? pick("✓ 达成", "✓ met") : pick("✗ 未达成", "✗ not met")])
+            table.add([target.name, metricText(target.metric), target.year.map(String.init) ?? "—",
+                targetFigure(target.value, target.metric), targetFigure(target.min, target.metric), kind, target.met ? pick("✓ 达成", "✓ met") : pick("✗ 未达成", "✗ not met")])
         }
         add(table)
         for target in allocation.targets where target.reportOnly {
             blank()
             paragraph(reachSentence(target))
+        }
+    }
+
+    /// A target's metric in words: 生态工业园区数量 / eco parks, a share, money, projects, or an indicator's label.
+    func metricText(_ metric: String) -> String {
+        switch TargetMetric(metric) {
+        case .ecoParkCount: pick("生态工业园区数量（个）", "eco parks")
+        case .ecoParkShare: pick("生态工业园区占比", "share of eco parks")
+        case .subsidy: pick("项目补助总额（万元）", "project subsidies (万元)")
+        case .count: pick("获补项目数（个）", "projects funded")
+        case .benefit(let column):
+            IndicatorText(language: language, allocation: allocation).nameWithUnit(column)
+        }
+    }
+
+    /// A target's value or minimum in its metric's unit: % for shares, 万元 for money.
+    func targetFigure(_ value: Double, _ metric: String) -> String {
+        switch TargetMetric(metric) {
+        case .ecoParkShare: MoneyFormat.sentencePercent(value)
+        case .subsidy: money(value)
+        default: figure(value)
         }
     }
 
@@ -34,7 +55,7 @@ extension ReportMarkdown.Report {
         let isPark = target.metric.hasPrefix("eco_park")
         let planned = isPark ? Int((share ? target.value * Double(allocation.parksCounted) : target.value).rounded()) : nil
         let atEnd = (target.year ?? last) > last
-        var text = pick("「\(target.name)」（参考，不作约束）：", "「\(target.name)」 (for reference, not enforced): ")
+        var text = pick("「\(target.name)」（参考，不作约束）：", "“\(target.name)” (for reference, not enforced): ")
         if isPark {
             text += atEnd
                 ? pick("至规划期末（\(last)年）共有生态工业园区\(shown(target.value, parks: planned))",
