@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocEngine
+internal import GreenAllocExplain
 internal import GreenAllocInputs
 internal import GreenAllocReports
 internal import MILP
@@ -65,6 +66,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         var (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+        if out != nil || format == nil || format == .md {
+            // report.md's unfunded table shows the top-up that would fund each not-chosen project.
+            allocation = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules,
+                solver: try makeSolver(console, backend: settings.backend)).annotatingTopUps(allocation)
+        }
         let nestedSeconds = try nestedOption.apply(
             to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: seconds)
         let writeStart = seconds()

@@ -30,6 +30,8 @@ public struct ProjectOutcome: Sendable {
     public var laterRequest: [YearlyAmount]
     /// The project's value of each of `Allocation.outcomeColumns` (0 where the cell is empty), before θ.
     public var outcomeValues: [Double] = []
+    /// The top-up that would fund a not-chosen project (`solve` fills it where a bound is cheap; nil otherwise).
+    public var topUp: TopUp?
 
     public init(
         id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,
