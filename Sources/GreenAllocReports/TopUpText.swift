@@ -21,8 +21,9 @@ public struct TopUpText: Sendable {
         return MoneyFormat.display(topUp.lower) + "–" + MoneyFormat.display(upper)
     }
 
-    /// One sentence naming the fund: "资金「省级专项」再增加 127.35 万元即可获得支持（精确值）".
-    public func sentence(_ topUp: TopUp, fundName: String) -> String {
+    /// One sentence naming the fund: "资金「省级专项」再增加 127.35 万元即可获得支持（精确值）"; nil when
+    /// nothing is known (no plan found and no lower end above 0).
+    public func sentence(_ topUp: TopUp, fundName: String) -> String? {
         let fund = language.pick("「\(fundName)」", "“\(fundName)”")
         guard topUp.reachable else {
             return language.pick(
@@ -31,6 +32,7 @@ public struct TopUpText: Sendable {
         }
         let lower = MoneyFormat.display(topUp.lower)
         guard let upper = topUp.upper.map(MoneyFormat.display) else {
+            guard topUp.lower > 0 else { return nil }
             return language.pick(
                 "资金\(fund)至少需再增加 \(lower) 万元预算才可能获得支持（下界）。",
                 "Fund \(fund) would need at least \(lower)万 more before it could be funded (a lower bound).")

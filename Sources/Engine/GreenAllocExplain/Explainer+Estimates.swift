@@ -18,14 +18,6 @@ extension ExplainContext {
         return fit.map { Swift.min($0, byDuals) } ?? byDuals
     }
 
-    /// LP relaxation duals of the budget rows (row index → dual), for the estimates.
-    func relaxationBudgetDuals() -> [Int: Double] {
-        guard let duals = relaxationRowDuals(limit: Swift.min(timeLimit, 10)) else { return [:] }
-        var budgetDuals: [Int: Double] = [:]
-        for row in compiled.allBudgetRows { budgetDuals[row] = duals[row] }
-        return budgetDuals
-    }
-
     /// The row duals of the model's linear relaxation (every column continuous), nil when the solver gives
     /// none within `limit` seconds.
     func relaxationRowDuals(limit: Double) -> [Double]? {

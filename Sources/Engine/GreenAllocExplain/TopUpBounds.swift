@@ -30,7 +30,7 @@ extension Explainer {
         let context = ExplainContext(
             scenario: scenario, library: library, compiled: compiled, solver: solver, allocation: allocation,
             optimum: optimum, timeLimit: linearTimeLimit)
-        let scan = TopUpScan(context: context)
+        let scan = TopUpScan(context: context, duals: context.relaxationRowDuals(limit: linearTimeLimit))
         var allocation = allocation
         for index in allocation.projects.indices where allocation.projects[index].why == .notChosen {
             allocation.projects[index].topUp = scan.topUp(index)
@@ -50,8 +50,11 @@ struct TopUpScan {
     /// Today's point satisfies every row (upper ends are only given then).
     let pointHolds: Bool
     let lagrangian: LagrangianBound?
+    /// The relaxation's duals of the budget rows (row → dual), for `estimatedAdd`.
+    let budgetDuals: [Int: Double]
 
-    init(context: ExplainContext) {
+    /// `duals`: the linear relaxation's row duals (nil: no lower ends).
+    init(context: ExplainContext, duals: [Double]?) {
         self.context = context
         let model = context.compiled.model
         activity = model.rows.indices.map { model.activity(ofRow: $0, context.point) }
@@ -65,7 +68,10 @@ struct TopUpScan {
         }
         shortfallOfRow = shortfalls
         pointHolds = model.verify(context.point).isEmpty
-        lagrangian = context.relaxationRowDuals(limit: context.timeLimit).flatMap { LagrangianBound(model: model, duals: $0) }
+        lagrangian = duals.flatMap { LagrangianBound(model: model, duals: $0) }
+        var budgetDuals: [Int: Double] = [:]
+        if let duals { for row in context.compiled.allBudgetRows { budgetDuals[row] = duals[row] } }
+        self.budgetDuals = budgetDuals
     }
 
     func topUp(_ project: Int) -> TopUp? {

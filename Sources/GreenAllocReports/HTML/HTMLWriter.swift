@@ -4,13 +4,14 @@ import Charts
 /// as paragraphs, list items and quotes (read back from their Markdown spelling), tables with a repeated
 /// header, and the charts `ReportCharts` draws in the places the document marks.
 struct HTMLWriter {
-    let charts: ReportCharts
+    /// nil for pages without charts (explain.html).
+    let charts: ReportCharts?
     var html = ""
     /// The open list or quote (`ul`, `ol`, `blockquote`), closed by the next block of another kind.
     private var openGroup: String?
     private var inChapter = false
 
-    init(charts: ReportCharts) {
+    init(charts: ReportCharts?) {
         self.charts = charts
     }
 
@@ -79,7 +80,7 @@ struct HTMLWriter {
             write(table)
         case .chart(let kind):
             closeGroup()
-            for figure in charts.figures(kind) { write(figure) }
+            for figure in charts?.figures(kind) ?? [] { write(figure) }
         }
     }
 
