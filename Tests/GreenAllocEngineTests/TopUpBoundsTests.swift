@@ -36,7 +36,7 @@ import Testing
         return value >= optimum - 1e-6 * Swift.max(1, abs(optimum))
     }
 
-    @Test func theTextbookCaseGivesTheTodayPlanPlusTheProject() throws {
+    @Test func theTextbookCaseGivesTodaysPlanPlusTheProject() throws {
         // Budget 100: {P2, P3} = 100. P1 (60) fits on top of today's plan with 60 more; 10 is the true top-up.
         let allocation = try annotated(try EngineFixture())
         let topUp = try #require(allocation.projects.first { $0.id == "P1" }?.topUp)

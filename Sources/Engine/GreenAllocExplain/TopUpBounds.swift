@@ -18,15 +18,17 @@ import MILP
 /// One linear program in all (time-limited), then a pass over each project's own rows.
 extension Explainer {
     /// The allocation with `topUp` set on its not-chosen projects (unchanged for a minimize scenario or a
-    /// plan without an objective). `linearTimeLimit` caps the relaxation's solve; past it only upper ends
-    /// are given.
-    public func annotatingTopUps(_ allocation: Allocation, linearTimeLimit: Double = 5) -> Allocation {
+    /// plan without an objective). `compiled`: the scenario's compiled model when the caller has it (compiled
+    /// here otherwise). `linearTimeLimit` caps the relaxation's solve; past it only upper ends are given.
+    public func annotatingTopUps(
+        _ allocation: Allocation, compiled: CompiledModel? = nil, linearTimeLimit: Double = 1
+    ) -> Allocation {
         guard scenario.objective.sense == .maximizeBenefit,
             allocation.status == .optimal || allocation.status == .feasible, let optimum = allocation.objective,
             allocation.projects.count == library.projectRecords.count,
             allocation.projects.contains(where: { $0.why == .notChosen })
         else { return allocation }
-        let compiled = Compiler(scenario: scenario, library: library, rules: rules).compile()
+        let compiled = compiled ?? Compiler(scenario: scenario, library: library, rules: rules).compile()
         let context = ExplainContext(
             scenario: scenario, library: library, compiled: compiled, solver: solver, allocation: allocation,
             optimum: optimum, timeLimit: linearTimeLimit)
@@ -110,7 +112,7 @@ struct TopUpScan {
         }
         var best: Double?
         for share in shares {
-            var changes = [(funded, 1.0 - context.point[funded])]
+            var changes = [(column: funded, delta: 1.0 - context.point[funded])]
             if let share, let column = compiled.shareColumn[project] { changes.append((column, share - context.point[column])) }
             if let raise = raise(project, changes: changes), raise < (best ?? .infinity) { best = raise }
         }
