@@ -13,8 +13,9 @@ struct Compare: ParsableCommand, ConsoleCommand {
             Solves each scenario as `solve` does (scenarios run in parallel, one GLPK solve per core) and prints, \
             per scenario: status, objective, subsidy by fund, year, city and category, eco parks named, targets \
             met, loans placed; then the projects that differ from the first scenario (funded only here, dropped \
-            here, share changed). --out DIR also writes compare.xlsx (the same figures side by side, projects \
-            named). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when \
+            here, share changed), each figure with Δ and Δ% against the first scenario and projects named beside \
+            their ids, in --lang. --out DIR also writes compare.xlsx (the same figures side by side, in --lang), \
+            compare.md (Chinese) and compare.en.md (English). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when \
             one has no solution in time, 64 usage error, 65 input error, 1 anything else.
             """)
 
@@ -24,8 +25,11 @@ struct Compare: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "md (default), csv or json.")
     var format: OutputFormat = .md
 
-    @Option(name: .long, help: "Also write compare.xlsx into this directory.")
+    @Option(name: .long, help: "Also write compare.xlsx, compare.md and compare.en.md into this directory.")
     var out: String?
+
+    @Option(name: .long, help: "Language of the md output and of compare.xlsx: zh (default) or en.")
+    var lang: ReportLanguage = .zh
 
     @OptionGroup var options: SolveOptions
 
@@ -51,13 +55,17 @@ struct Compare: ParsableCommand, ConsoleCommand {
         let comparison = try WhatIfRunner.compare(
             try runners(inputs, console: console), threads: ProcessInfo.processInfo.activeProcessorCount)
         if let out {
-            try OutputDirectory.write(
-                files: [CompareWorkbook.fileName: try CompareWorkbook.bytes(comparison)], to: out, cancellation: console.interruption)
+            let files: [String: [UInt8]] = [
+                CompareWorkbook.fileName: try CompareWorkbook.bytes(comparison, language: lang),
+                "compare.md": Array(WhatIfCompareOutput.markdown(comparison, language: .zh).utf8),
+                "compare.en.md": Array(WhatIfCompareOutput.markdown(comparison, language: .en).utf8),
+            ]
+            try OutputDirectory.write(files: files, to: out, cancellation: console.interruption)
         }
         switch format {
         case .json: console.out(WhatIfCompareOutput.json(comparison))
         case .csv: console.out(WhatIfCompareOutput.csv(comparison))
-        case .md: console.out(WhatIfCompareOutput.markdown(comparison))
+        case .md: console.out(WhatIfCompareOutput.markdown(comparison, language: lang))
         }
         let codes = comparison.scenarios.map { ExitStatus.code(for: $0.status) }
         return codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success

@@ -15,7 +15,8 @@ struct Explain: ParsableCommand, ConsoleCommand {
             more money in its fund would fund it without losing anything achieved. --project ID computes one \
             card exactly; the full listing estimates the costs (exact: false) to stay fast unless --exact. \
             Explain does not run the loan stage: --loan-time-limit and --loan-gap are refused (exit 64). Exit codes \
-            as for solve. --out DIR also writes explain.xlsx (one row per card, in --lang).
+            as for solve. --out DIR also writes explain.json, the cards for people in Chinese (explain.md, \
+            explain.html) and English (explain.en.md, explain.en.html), and explain.xlsx (one row per card, in --lang).
             """)
 
     @Argument(help: "The scenario YAML file.")
@@ -27,7 +28,7 @@ struct Explain: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Output: md (default) or json.")
     var format: ExplainFormat = .md
 
-    @Option(name: .long, help: "Also write explain.xlsx into this directory.")
+    @Option(name: .long, help: "Also write explain.json, explain(.en).md, explain(.en).html and explain.xlsx into this directory.")
     var out: String?
 
     @Option(name: .long, help: "Language of the md output and of explain.xlsx: zh (default) or en.")
@@ -51,16 +52,34 @@ struct Explain: ParsableCommand, ConsoleCommand {
             return ExitStatus.code(for: explanation.status)
         }
         if let out {
-            let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: lang)
             try OutputDirectory.write(
-                files: [ExplainWorkbook.fileName: try ExplainWorkbook.bytes(explanation, names: names, language: lang)],
-                to: out, cancellation: console.interruption)
+                files: try Self.files(explanation, inputs: inputs, workbookLanguage: lang), to: out,
+                cancellation: console.interruption)
         }
         switch format {
         case .json: console.out(ExplainJSON.render(explanation))
-        case .md: console.out(ExplainMarkdown.render(explanation, language: lang))
+        case .md:
+            let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: lang)
+            console.out(ExplainMarkdown.render(explanation, names: names, language: lang))
         }
         return ExitStatus.code(for: explanation.status)
+    }
+}
+
+extension Explain {
+    /// `--out DIR`: explain.json, the cards for people in both languages (explain.md and explain.html in
+    /// Chinese, explain.en.md and explain.en.html in English) and explain.xlsx in `workbookLanguage`.
+    static func files(_ explanation: Explanation, inputs: ScenarioInputs, workbookLanguage: ReportLanguage) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = ["explain.json": Array(ExplainJSON.render(explanation).utf8)]
+        for language in [ReportLanguage.zh, .en] {
+            let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: language)
+            let suffix = language == .zh ? "" : ".en"
+            files["explain" + suffix + ".md"] = Array(ExplainMarkdown.render(explanation, names: names, language: language).utf8)
+            files["explain" + suffix + ".html"] = Array(ExplainHTML.render(explanation, names: names, language: language).utf8)
+        }
+        let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: workbookLanguage)
+        files[ExplainWorkbook.fileName] = try ExplainWorkbook.bytes(explanation, names: names, language: workbookLanguage)
+        return files
     }
 }
 

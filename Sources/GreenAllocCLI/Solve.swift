@@ -2,10 +2,12 @@ internal import ArgumentParser
 internal import Foundation
 internal import GreenAllocCore
 internal import GreenAllocEngine
+internal import GreenAllocExplain
 internal import GreenAllocInputs
 internal import GreenAllocReports
 internal import MILP
 internal import MILPGLPK
+internal import Synchronization
 
 struct Solve: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
@@ -65,6 +67,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let inputs = try loadInputs(scenario, console: console)
         let readSeconds = seconds()
         var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
+        let compiledModel = CompiledModelSlot()
+        settings.compiledHandler = { compiledModel.set($0) }
         settings.findingsHandler = { findings in
             for finding in findings {
                 console.error("presolve \(finding.severity.rawValue): \(FindingText.message(finding))\n    suggestion: \(FindingText.suggestion(finding))\n")
@@ -74,6 +78,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         var (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
+        if out != nil || format == nil || format == .md {
+            // report.md's unfunded table shows the top-up that would fund each not-chosen project.
+            allocation = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules,
+                solver: try makeSolver(console, backend: settings.backend)).annotatingTopUps(allocation, compiled: compiledModel.get())
+        }
         let nestedSeconds = try nestedOption.apply(
             to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: seconds)
         let writeStart = seconds()
@@ -140,6 +149,13 @@ struct Solve: ParsableCommand, ConsoleCommand {
         if let out { text += " → \(out)" }
         return text
     }
+}
+
+/// The compiled model of a run, kept for the report's top-ups (set once, on the solving thread).
+final class CompiledModelSlot: Sendable {
+    private let value = Mutex<CompiledModel?>(nil)
+    func set(_ model: CompiledModel) { value.withLock { $0 = model } }
+    func get() -> CompiledModel? { value.withLock { $0 } }
 }
 
 /// Names the `loan` limits that conflict when the loan stage is infeasible (standard error).

@@ -11,8 +11,13 @@ struct Target: ParsableCommand, ConsoleCommand {
         abstract: "Find the smallest budget of a fund at which a target is met.",
         discussion: """
             Treats the named target as hard and minimizes the scale of the fund's budget (every year multiplied \
-            alike) in one solve, to within 0.1%, then solves the plan at that budget. When no budget suffices (the \
-            target fails even when every request of the fund fits), says so and names the conflicting rules. \
+            alike) by bisection, to within 0.1%, then solves the plan at that budget. Prints the answer first: the \
+            least scale and budget found, how sure it is (exact to 0.1%, or between two bounds when a solve \
+            stopped on its time limit) and the number of solves, then the budget by year and the plan's figures \
+            (--format json: the same as a compact JSON object, without the plan). --out DIR writes the plan at \
+            that budget as `solve --out` writes it (allocation.json, projects.csv, the reports, the workbooks; no \
+            run.json) plus target.md, target.en.md and target.json. When no budget suffices (the target fails even \
+            when every request of the fund fits), says so and names the conflicting rules. \
             Exit codes: 0 found, 3 no budget suffices, 64 usage error, 65 input error, 1 anything else.
             """)
 
@@ -25,11 +30,14 @@ struct Target: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "The id of the fund whose budget is scaled.")
     var fund: String
 
-    @Option(name: .long, help: "Print json (default) or md.")
-    var format: OutputFormat = .json
+    @Option(name: .long, help: "Print md (default: the answer first) or json (compact, without the plan).")
+    var format: OutputFormat = .md
 
-    @Option(name: .long, help: "Report language of the plan's reasons: zh (default) or en.")
+    @Option(name: .long, help: "Language of the answer and of the plan's documents: zh (default) or en.")
     var lang: ReportLanguage = .zh
+
+    @Option(name: .long, help: "Write the plan at the budget found (as solve --out) and target.md/target.json into this directory.")
+    var out: String?
 
     @OptionGroup var options: SolveOptions
 
@@ -43,9 +51,13 @@ struct Target: ParsableCommand, ConsoleCommand {
         let runner = try runner(loadInputs(scenario, console: console), console: console)
         console.error("greenalloc: searching the budget of \(fund) that meets 「\(target)」\n")
         let search = try runner.target(name: target, fund: fund, clock: WhatIfSupport.clock())
+        if let out {
+            try OutputDirectory.write(files: try Self.files(search, details: ProjectDetails(library: runner.library), language: lang),
+                to: out, cancellation: console.interruption)
+        }
         switch format {
-        case .md: console.out(WhatIfTargetOutput.markdown(search))
-        default: console.out(WhatIfTargetOutput.json(search, language: lang))
+        case .json: console.out(WhatIfTargetOutput.json(search))
+        default: console.out(WhatIfTargetOutput.markdown(search, language: lang))
         }
         if let scale = search.scale {
             console.error("greenalloc: met at ×\(String(format: "%.4f", scale)) after \(search.solves) scale solve(s) in \(String(format: "%.2f", search.seconds)) s\n")
@@ -59,5 +71,22 @@ struct Target: ParsableCommand, ConsoleCommand {
     /// `--loan-gap` when given (the plan printed carries its loans).
     func runner(_ inputs: ScenarioInputs, console: Console) throws -> WhatIfRunner {
         try WhatIfSupport.runner(inputs, options: options, tiebreak: true, console: console, loanStage: loanStageOptions)
+    }
+}
+
+extension Target {
+    /// `--out DIR`: the plan's files as `solve --out` writes them (no run.json: the search is not one solve),
+    /// target.md (Chinese), target.en.md and target.json.
+    static func files(_ search: TargetSearchResult, details: ProjectDetails, language: ReportLanguage) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        if let plan = search.allocation {
+            files = OutputFiles.standard(for: plan, language: language)
+                .merging(BankCSV.files(plan, language: language)) { current, _ in current }
+                .merging(try OutputFiles.workbooks(for: plan, details: details, language: language)) { current, _ in current }
+        }
+        files["target.md"] = Array(WhatIfTargetOutput.markdown(search, language: .zh).utf8)
+        files["target.en.md"] = Array(WhatIfTargetOutput.markdown(search, language: .en).utf8)
+        files["target.json"] = Array(WhatIfTargetOutput.json(search).utf8)
+        return files
     }
 }

@@ -2,7 +2,9 @@ internal import GreenAllocCore
 public import GreenAllocExplain
 
 /// `greenalloc explain --format json` (SPEC §7 `greenalloc.explain/1`): the SPEC's keys in the SPEC's order.
-/// Extra card key: `safety` (`{"fund", "cut"}` in 万元, funded projects only, an estimate; null otherwise).
+/// Extra card keys: `safety` (`{"fund", "cut"}` in 万元, funded projects only, an estimate; null otherwise),
+/// `request` (the horizon's requests, 万元) and `top_up` (the full listing's not-chosen projects: bounds on
+/// the raise that funds them, see `TopUp`; null otherwise).
 /// `objective_loss` is written at full precision; `add` and `cut` are money (4 decimals).
 public enum ExplainJSON {
     public static func render(_ explanation: Explanation) -> String {
@@ -32,50 +34,19 @@ public enum ExplainJSON {
             ]) } ?? .null),
             ("counterfactual_budget", card.counterfactualBudget.map { .object([("fund", .string($0.fund)), ("add", .money($0.add))]) } ?? .null),
             ("safety", card.safety.map { .object([("fund", .string($0.fund)), ("cut", .money($0.cut))]) } ?? .null),
+            ("request", .money(card.request)),
+            ("top_up", card.topUp.map(topUp) ?? .null),
         ])
     }
-}
 
-/// `greenalloc explain --format md`: one short paragraph per card, in the report's language.
-public enum ExplainMarkdown {
-    public static func render(_ explanation: Explanation, language: ReportLanguage = .zh) -> String {
-        let rules = ConflictRuleText(language: language)
-        let zh = language == .zh
-        var lines = [zh ? "# 项目说明：\(explanation.scenario)" : "# Project explanations: \(explanation.scenario)", ""]
-        if let objective = explanation.objective {
-            lines.append((zh ? "最优目标值：" : "Optimal objective: ") + formatNumber(objective))
-            lines.append("")
-        }
-        for card in explanation.projects {
-            lines.append("## \(card.id)" + (card.exact ? "" : (zh ? "（估算）" : " (estimate)")))
-            lines.append("")
-            lines.append((zh ? "- 结果：" : "- Outcome: ") + card.why.rawValue)
-            for hit in card.excludedBy { lines.append((zh ? "- 排除规则：" : "- Excluded by: ") + "\(hit.rule) — \(hit.reason)") }
-            if !card.binding.isEmpty {
-                lines.append((zh ? "- 起约束作用的规则：" : "- Binding rules: ") + card.binding.map { rules.name($0) }.joined(separator: zh ? "；" : "; "))
-            }
-            if card.why == .notChosen {
-                if let forced = card.forcedIn {
-                    let displaced = forced.displaced.isEmpty ? (zh ? "无" : "none") : forced.displaced.joined(separator: ", ")
-                    lines.append(zh
-                        ? "- 若强制补助：目标值减少 \(formatNumber(forced.objectiveLoss))，挤出项目：\(displaced)"
-                        : "- If forced in: the objective drops by \(formatNumber(forced.objectiveLoss)); displaced: \(displaced)")
-                } else {
-                    lines.append(zh ? "- 没有可行方案能补助该项目" : "- No feasible plan funds this project")
-                }
-                if let budget = card.counterfactualBudget {
-                    lines.append(zh
-                        ? "- 资金「\(budget.fund)」追加 \(MoneyFormat.display(budget.add)) 万元即可补助该项目且不降低目标值"
-                        : "- Adding \(MoneyFormat.display(budget.add))万 to fund \(budget.fund) funds it without lowering the objective")
-                }
-            }
-            if let safety = card.safety {
-                lines.append(zh
-                    ? "- 安全边际（估算）：资金「\(safety.fund)」削减不超过 \(MoneyFormat.display(safety.cut)) 万元时仍获补助"
-                    : "- Safety (estimate): stays funded while fund \(safety.fund) is cut by less than \(MoneyFormat.display(safety.cut))万")
-            }
-            lines.append("")
-        }
-        return lines.joined(separator: "\n")
+    /// `{"fund", "lower", "upper", "exact", "reachable"}` (万元; `lower` null when no raise helps).
+    static func topUp(_ topUp: TopUp) -> JSONValue {
+        .object([
+            ("fund", .string(topUp.fund)),
+            ("lower", .money(topUp.reachable ? topUp.lower : nil)),
+            ("upper", .money(topUp.upper)),
+            ("exact", .bool(topUp.exact)),
+            ("reachable", .bool(topUp.reachable)),
+        ])
     }
 }

@@ -77,14 +77,22 @@ extension ReportMarkdown.Report {
         }
         add(counts)
         blank()
+        // The top-up column when `solve` bounded some (not-chosen projects of a maximize scenario).
+        let topUps = unfunded.contains { projects[$0].topUp != nil } ? TopUpText(language: language) : nil
         var list = MarkdownTable(
             header: [pick("项目", "Project"), pick("名称", "Name"), pick("城市", "City"), pick("原因代码", "Why"),
-                pick("原因", "Reasons")])
+                pick("原因", "Reasons")] + (topUps == nil ? [] : [pick("追加预算（万元）", "Top-up (万元)")]),
+            numeric: topUps == nil ? [] : [5])
         for index in unfunded {
             let project = projects[index]
             list.add([project.id, project.name, cityLabel(project.city), "`" + project.why.rawValue + "`",
-                project.reasons.map(words.text).joined(separator: pick("；", "; "))])
+                project.reasons.map(words.text).joined(separator: pick("；", "; "))]
+                + (topUps.map { [project.topUp.map($0.cell) ?? ""] } ?? []))
         }
         add(list)
+        if let topUps {
+            blank()
+            paragraph(topUps.note)
+        }
     }
 }

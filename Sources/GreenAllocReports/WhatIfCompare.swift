@@ -1,7 +1,7 @@
 public import GreenAllocWhatIf
 internal import GreenAllocCore
 
-/// `greenalloc compare`: JSON, CSV and Markdown of a `Comparison`.
+/// `greenalloc compare`: JSON, CSV and Markdown (WhatIfCompareMarkdown.swift) of a `Comparison`.
 public enum WhatIfCompareOutput {
     public static func json(_ comparison: Comparison) -> String {
         var scenarios: [JSONValue] = []
@@ -100,60 +100,6 @@ public enum WhatIfCompareOutput {
             add("project_share", change.project, change.name, change.shares.map { $0.map { $0.description } ?? "" })
         }
         return lines.joined() 
-    }
-
-    public static func markdown(_ comparison: Comparison) -> String {
-        let all = comparison.scenarios
-        let labels = all.map(\.label)
-        var text = "# 情景对比 / Scenario comparison\n\n"
-        var overview = MarkdownTable(header: ["", ] + labels, numeric: Set(1...Swift.max(1, labels.count)))
-        overview.add(["status"] + all.map { $0.status.rawValue })
-        overview.add(["objective"] + all.map { $0.objective.map { MoneyFormat.fixed($0, places: 2, grouping: true) } ?? "—" })
-        overview.add(["subsidy (万元)"] + all.map { MoneyFormat.fixed($0.subsidyTotal, places: 2, grouping: true) })
-        overview.add(["projects funded"] + all.map { String($0.fundedCount) })
-        overview.add(["eco parks named"] + all.map { summary in
-            summary.allocation.parks.isEmpty ? "0" : "\(summary.allocation.parks.count): " + summary.allocation.parks.map(\.name).joined(separator: "、")
-        })
-        for name in orderedUnique(all.flatMap { $0.allocation.targets.map(\.name) }) {
-            overview.add(["target 「\(name)」"] + all.map { summary in
-                guard let target = summary.allocation.targets.first(where: { $0.name == name }) else { return "—" }
-                return (target.met ? "met" : "not met") + " (\(MoneyFormat.display(target.value)))"
-            })
-        }
-        if all.contains(where: { !($0.allocation.loanStage?.loans.isEmpty ?? true) }) {
-            overview.add(["loans placed"] + all.map { summary in
-                let stage = summary.allocation.loanStage
-                return "\(stage?.loans.count ?? 0) (\(MoneyFormat.fixed(stage?.volume ?? 0, places: 0, grouping: true))万)"
-            })
-        }
-        text += overview.render()
-        for (title, totals) in [
-            ("By fund (use, 万元)", all.map(\.byFund)), ("By year (project subsidy, 万元)", all.map(\.byYear)),
-            ("By city (project subsidy, 万元)", all.map(\.byCity)), ("By category (project subsidy, 万元)", all.map(\.byCategory)),
-        ] {
-            var table = MarkdownTable(header: [""] + labels, numeric: Set(1...Swift.max(1, labels.count)))
-            for (key, name) in keys(totals) {
-                table.add([name == key ? key : "\(name) (\(key))"] + totals.map { list in
-                    MoneyFormat.fixed(list.first { $0.key == key }?.amount ?? 0, places: 2, grouping: true)
-                })
-            }
-            text += "\n## \(title)\n\n" + (table.rows.isEmpty ? "(none)\n" : table.render())
-        }
-        text += "\n## Projects against 「\(labels.first ?? "")」\n"
-        for diff in comparison.diffs {
-            text += "\n### \(diff.label)\n\n"
-            if diff.fundedOnlyHere.isEmpty && diff.droppedHere.isEmpty && diff.shareChanged.isEmpty {
-                text += "Same projects, same shares.\n"
-                continue
-            }
-            if !diff.fundedOnlyHere.isEmpty { text += "- funded only here (\(diff.fundedOnlyHere.count)): \(diff.fundedOnlyHere.joined(separator: ", "))\n" }
-            if !diff.droppedHere.isEmpty { text += "- dropped here (\(diff.droppedHere.count)): \(diff.droppedHere.joined(separator: ", "))\n" }
-            if !diff.shareChanged.isEmpty {
-                text += "- share changed (\(diff.shareChanged.count)): "
-                    + diff.shareChanged.map { "\($0.project) \(MoneyFormat.percent($0.from)) → \(MoneyFormat.percent($0.to))" }.joined(separator: ", ") + "\n"
-            }
-        }
-        return text
     }
 
     static func keys(_ totals: [[ScenarioSummary.Total]]) -> [(String, String)] {

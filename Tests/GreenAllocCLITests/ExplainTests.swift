@@ -178,8 +178,8 @@ import Testing
         let fixture = try Self.fixture()
         let result = fixture.run(["explain", fixture.scenarioPath, "--project", "P1", "--lang", "en"])
         #expect(result.code == 0)
-        #expect(result.out.contains("budget of fund f1 in 2022"))
-        #expect(result.out.contains("displaced: P2, P3"))
+        #expect(result.out.contains("budget of fund 专项资金 in 2022"))
+        #expect(result.out.contains("2 displaced: b (P2), c (P3)"))
     }
 }
 

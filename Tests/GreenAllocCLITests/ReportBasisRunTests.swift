@@ -63,7 +63,7 @@ import Testing
         let english = Self.chapter("Basis of allocation", in: en)
         #expect(english.contains("| COD reduced | t/a | 20 | 20 points a tonne |"))
         #expect(english.contains("its park's status is provincial eco-industrial park, national eco-industrial park or under construction"))
-        #expect(Self.chapter("注意", in: zh).contains("土壤（soil）类：71 个项目申请 213,039.50 万元，获补 0.00 万元"))
+        #expect(Self.chapter("注意", in: zh).contains("土壤类：71 个项目申请 213,039.50 万元，获补 0.00 万元"))
         #expect(Self.chapter("Warnings", in: en).contains("soil: 71 projects asked for 213,039.50 万元 and got 0.00 万元"))
 
         // Outcomes: Σ θ × value over the funded projects, from allocation.json and the projects table.
@@ -136,8 +136,8 @@ import Testing
         let zh = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let en = try String(contentsOfFile: out + "/report.en.md", encoding: .utf8)
         let warnings = Self.chapter("注意", in: zh)
-        #expect(warnings.contains("土壤（soil）类：2 个项目申请 200.00 万元，获补 0.00 万元（占全部补助的 0.0%）：目标函数未计入这些项目的任何指标"))
-        #expect(warnings.contains("水（water）类：1 个项目申请 100.00 万元，获补 0.00 万元（占全部补助的 0.0%）：没有可补助的项目（被排除规则排除 1 个）"))
+        #expect(warnings.contains("土壤类：2 个项目申请 200.00 万元，获补 0.00 万元（占全部补助的 0.0%）：目标函数未计入这些项目的任何指标"))
+        #expect(warnings.contains("水类：1 个项目申请 100.00 万元，获补 0.00 万元（占全部补助的 0.0%）：没有可补助的项目（被排除规则排除 1 个）"))
         #expect(!warnings.contains("大气"))
         #expect(Self.chapter("Warnings", in: en).contains("soil: 2 projects asked for 200.00 万元 and got 0.00 万元 (0.0% of all subsidies): the objective weighs none"))
         // P1 and P2 are funded in full: COD 2 t, carbon 90.5 t/a.

@@ -191,7 +191,7 @@ import Testing
         #expect(search.scale == nil)
         #expect(search.reasons.first?.contains("unlimited") == true)
         #expect(search.diagnosis?.conflict.contains(.target(rule: "减碳")) == true)
-        let result = fixture.run(["target", fixture.scenarioPath, "--target", "减碳", "--fund", "f1"])
+        let result = fixture.run(["target", fixture.scenarioPath, "--target", "减碳", "--fund", "f1", "--format", "json"])
         #expect(result.code == 3)
         let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
         #expect(json?["met"] as? Bool == false)
@@ -213,17 +213,21 @@ import Testing
         let runner = try Self.runner(fixture, solver: BruteForceSolver())
         #expect(try runner.target(name: "零", fund: "f1").scale == 0)
         #expect(throws: WhatIfError.self) { try runner.target(name: "无", fund: "f1") }
-        let result = fixture.run(["target", fixture.scenarioPath, "--target", "三个", "--fund", "f1"])
+        let result = fixture.run(["target", fixture.scenarioPath, "--target", "三个", "--fund", "f1", "--format", "json"])
         #expect(result.code == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any] ?? [:]
         #expect(json["met"] as? Bool == true)
         let scale = try #require(json["scale"] as? Double)
         let budget = json["budget"] as? [String: Double]
         #expect(budget?["2022"] == MoneyFormat.rounded(60 * scale))
-        #expect((json["allocation"] as? [String: Any])?["format"] as? String == "greenalloc.allocation/1")
-        let markdown = fixture.run(["target", fixture.scenarioPath, "--target", "三个", "--fund", "f1", "--format", "md"])
-        #expect(markdown.code == 0)
-        #expect(markdown.out.contains("Smallest scale"))
+        // Compact: the plan's headline figures, not the plan.
+        #expect(json["allocation"] == nil)
+        #expect(((json["plan"] as? [String: Any])?["funded_count"] as? Int ?? 0) >= 3)
+        #expect(json["certainty"] as? String == "exact")
+        // By default the answer comes first, in Chinese.
+        let answer = fixture.run(["target", fixture.scenarioPath, "--target", "三个", "--fund", "f1"])
+        #expect(answer.code == 0)
+        #expect(answer.out.split(separator: "\n").dropFirst().first?.hasPrefix("**结论：") == true)
         #expect(fixture.run(["target", fixture.scenarioPath, "--target", "无", "--fund", "f1"]).code == 64)
     }
 
@@ -268,7 +272,8 @@ import Testing
         }
         let changes = json["changes"] as? [[String: Any]] ?? []
         #expect(Set(changes.compactMap { $0["project"] as? String }) == first.symmetricDifference(second))
-        #expect(fixture.run(["compare", fixture.scenarioPath, fixture.path("tight.yaml")]).out.contains("dropped here"))
+        let english = fixture.run(["compare", fixture.scenarioPath, fixture.path("tight.yaml"), "--lang", "en"]).out
+        #expect(english.contains("Dropped here"))
         let csv = fixture.run(["compare", fixture.scenarioPath, fixture.path("tight.yaml"), "--format", "csv"])
         #expect(csv.out.hasPrefix("section,key,name,test,tight\n"))
         // Same scenario twice: labels are told apart, nothing differs.

@@ -42,7 +42,7 @@ import Testing
         let fixture = try WhatIfTests.fixture()
         try fixture.write("tight.yaml", "extends: scenario.yaml\nscenario: tight\nfunds:\n  - id: f1\n    budget: {2022: 30}\n")
         let (json, reader) = try Self.run(fixture, ["compare", fixture.scenarioPath, fixture.path("tight.yaml")], workbook: "compare.xlsx")
-        #expect(reader.sheetNames == ["情景概况", "分资金", "分年度", "分城市", "分类别", "差异项目"])
+        #expect(reader.sheetNames == ["情景概况", "分资金", "分年度", "分城市", "分类别", "分目标", "差异项目"])
         let scenarios = json["scenarios"] as? [[String: Any]] ?? []
         #expect(scenarios.count == 2)
         let overview = try reader.table(sheet: "情景概况")
@@ -54,7 +54,12 @@ import Testing
             #expect(Self.number(figures["获补项目数"]?[column + 1]) == Double(scenario["funded_count"] as? Int ?? -1))
             #expect(figures["求解状态"]?[column + 1] == "最优")
         }
-        let funds = Self.rows(try reader.table(sheet: "分资金"))
+        let fundSheet = try reader.table(sheet: "分资金")
+        #expect(fundSheet?.header == ["资金", "test", "tight", "Δ", "Δ%"])
+        let funds = Self.rows(fundSheet)
+        // Δ is the second scenario's use less the first's.
+        let used = scenarios.map { (($0["by_fund"] as? [[String: Any]])?.first?["used"] as? Double) ?? .nan }
+        #expect(Self.close(funds["专项资金（f1）"]?[3], used[1] - used[0]))
         for (column, scenario) in scenarios.enumerated() {
             for fund in scenario["by_fund"] as? [[String: Any]] ?? [] {
                 #expect(Self.close(funds["专项资金（f1）"]?[column + 1], fund["used"]))

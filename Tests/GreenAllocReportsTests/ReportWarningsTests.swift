@@ -16,9 +16,9 @@ import Testing
     @Test func categoriesAtZeroAreNamedWithTheirReason() {
         let lines = Self.warnings(OutputFixtures.feasible)
         #expect(lines.count == 3)
-        #expect(lines.contains { $0.hasPrefix("- 能力建设（capacity）类：2 个项目申请 260.00 万元，获补 0.00 万元") && $0.contains("低于获补项目的中位数") })
-        #expect(lines.contains { $0.hasPrefix("- 降碳（carbon）类：") && $0.contains("没有可补助的项目（锁定为不予补助 1 个）") })
-        #expect(lines.contains { $0.hasPrefix("- 固废（solid_waste）类：") && $0.contains("被排除规则排除 1 个") })
+        #expect(lines.contains { $0.hasPrefix("- 能力建设类：2 个项目申请 260.00 万元，获补 0.00 万元") && $0.contains("低于获补项目的中位数") })
+        #expect(lines.contains { $0.hasPrefix("- 降碳类：") && $0.contains("没有可补助的项目（锁定为不予补助 1 个）") })
+        #expect(lines.contains { $0.hasPrefix("- 固废类：") && $0.contains("被排除规则排除 1 个") })
     }
 
     /// A category whose best project scores more per 万元 than the funded median lost to budgets and limits;
@@ -36,7 +36,7 @@ import Testing
             }
         }
         let lines = Self.warnings(allocation)
-        #expect(lines.contains { $0.hasPrefix("- 能力建设（capacity）类：") && $0.contains("不低于获补项目的中位数") })
+        #expect(lines.contains { $0.hasPrefix("- 能力建设类：") && $0.contains("不低于获补项目的中位数") })
         #expect(lines.contains { $0.hasPrefix("- 潍坊（370700）：3 个项目申请 650.00 万元，获补 0.00 万元") })
         let english = Self.warnings(allocation, .en)
         #expect(english.contains { $0.hasPrefix("- capacity building: 2 projects asked for 260.00 万元") && $0.contains("left no room for them") })
@@ -52,7 +52,7 @@ import Testing
             allocation.projects[index].subsidy = [3.125, 3.125]
             allocation.projects[index].why = .funded
         }
-        #expect(Self.warnings(allocation).contains { $0.contains("能力建设（capacity）类") && $0.contains("获补 6.25 万元（占全部补助的 0.5%）") })
+        #expect(Self.warnings(allocation).contains { $0.contains("能力建设类") && $0.contains("获补 6.25 万元（占全部补助的 0.5%）") })
         if let index = allocation.projects.firstIndex(where: { $0.id == "P010" }) {
             allocation.projects[index].share = 6.5 / 160
             allocation.projects[index].subsidy = [3.25, 3.25]

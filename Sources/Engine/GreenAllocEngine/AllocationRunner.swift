@@ -18,6 +18,9 @@ public struct RunSettings: Sendable {
     /// Called with the presolve findings after compiling and checking the `.infeasible` ones, before the
     /// scenario is solved (a finding that no solve confirms is passed on as a warning).
     public var findingsHandler: (@Sendable ([Finding]) -> Void)?
+    /// Called with the compiled model before it is solved (a caller that reads the model again, such as the
+    /// report's top-ups, need not compile it twice).
+    public var compiledHandler: (@Sendable (CompiledModel) -> Void)?
 
     /// The loan stage stops at `loanRelativeGap` when given; otherwise at the subsidy stage's gap on small
     /// models, and at 0.1% from 500 project–bank pairs, where GLPK finds the best plans early but proving the
@@ -105,6 +108,7 @@ public struct AllocationRunner {
             }
         }
         settings.findingsHandler?(compiled.findings)
+        settings.compiledHandler?(compiled)
         let decoder = AllocationDecoder(
             scenario: scenario, library: library, compiled: compiled, solverName: solver.name, solverVersion: solver.version,
             inputsSHA256: inputsSHA256)

@@ -16,6 +16,10 @@ public struct ExplainCard: Sendable {
     public var counterfactualBudget: CounterfactualBudget?
     /// Funded projects: the budget cut (estimate) at which the project would drop out.
     public var safety: Safety?
+    /// The project's requests over the horizon (万元).
+    public var request = 0.0
+    /// Not-chosen projects of the full listing: cheap bounds on the top-up (see `annotatingTopUps`).
+    public var topUp: TopUp?
 
     public init(
         id: String, funded: Bool, why: WhyCode, exact: Bool, excludedBy: [ExclusionHit], binding: [ConflictRule] = [],

@@ -18,8 +18,9 @@ extension ExplainContext {
         return fit.map { Swift.min($0, byDuals) } ?? byDuals
     }
 
-    /// LP relaxation duals of the budget rows (row index → dual), for the estimates.
-    func relaxationBudgetDuals() -> [Int: Double] {
+    /// The row duals of the model's linear relaxation (every column continuous), nil when the solver gives
+    /// none within `limit` seconds.
+    func relaxationRowDuals(limit: Double) -> [Double]? {
         var relaxed = Model(name: compiled.model.name, sense: compiled.model.sense)
         for (index, column) in compiled.model.columns.enumerated() {
             relaxed.addColumn(
@@ -28,12 +29,12 @@ extension ExplainContext {
         }
         for row in compiled.model.rows { relaxed.addRow(row.name, terms: row.terms, lower: row.lower, upper: row.upper) }
         relaxed.objectiveConstant = compiled.model.objectiveConstant
-        var parameters = parameters(limit: Swift.min(timeLimit, 10))
+        var parameters = parameters(limit: limit)
         parameters.wantRelaxationDuals = true
-        guard let result = try? solver.solve(relaxed, parameters: parameters), let duals = result.rowDuals else { return [:] }
-        var budgetDuals: [Int: Double] = [:]
-        for row in compiled.allBudgetRows { budgetDuals[row] = duals[row] }
-        return budgetDuals
+        guard let result = try? solver.solve(relaxed, parameters: parameters), let duals = result.rowDuals,
+            duals.count == compiled.model.rowCount
+        else { return nil }
+        return duals
     }
 
     /// Estimated safety margin of a funded project (see `Explainer`); nil for locked-in projects and

@@ -63,8 +63,10 @@ public struct Explainer {
             optimum: objective, timeLimit: settings.timeLimit)
         let indices = selected.map { [$0] } ?? Array(library.projectRecords.indices)
         let exact = selected != nil || exactAll
-        let duals = exact ? nil : context.relaxationBudgetDuals()
-        let cards = context.cards(for: indices, exact: exact, budgetDuals: duals)
+        // The estimates read the linear relaxation's duals: the budget rows' for Δ, all rows' for the top-up bounds.
+        let duals = exact ? nil : context.relaxationRowDuals(limit: Swift.min(settings.timeLimit, 10))
+        let scan = exact ? nil : TopUpScan(context: context, duals: duals)
+        let cards = context.cards(for: indices, exact: exact, estimates: scan)
         return Explanation(scenario: scenario.name, status: allocation.status, objective: objective, projects: cards)
     }
 }
@@ -152,21 +154,22 @@ struct ExplainContext: Sendable {
 
     /// The cards of `indices`, dealt out over the processor's cores (the k-th to thread k mod T). Each card is
     /// computed on its own, so the cards do not depend on the schedule.
-    func cards(for indices: [Int], exact: Bool, budgetDuals: [Int: Double]?) -> [ExplainCard] {
+    func cards(for indices: [Int], exact: Bool, estimates: TopUpScan?) -> [ExplainCard] {
         let threads = Swift.min(indices.count, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
-        guard threads > 1 else { return indices.map { card(for: $0, exact: exact, budgetDuals: budgetDuals) } }
+        guard threads > 1 else { return indices.map { card(for: $0, exact: exact, estimates: estimates) } }
         let chunks = SolverThread.all(threads) { chunk in
             stride(from: chunk, to: indices.count, by: threads).map {
-                (position: $0, card: self.card(for: indices[$0], exact: exact, budgetDuals: budgetDuals))
+                (position: $0, card: self.card(for: indices[$0], exact: exact, estimates: estimates))
             }
         }
         return chunks.flatMap { $0 }.sorted { $0.position < $1.position }.map(\.card)
     }
 
-    func card(for index: Int, exact: Bool, budgetDuals: [Int: Double]?) -> ExplainCard {
+    func card(for index: Int, exact: Bool, estimates: TopUpScan?) -> ExplainCard {
         let outcome = allocation.projects[index]
         var card = ExplainCard(
             id: outcome.id, funded: outcome.funded, why: outcome.why, exact: true, excludedBy: outcome.excludedBy)
+        card.request = outcome.requestTotal
         let fund = library.projectRecords[index].fund.map { scenario.funds[$0].id }
         switch outcome.why {
         case .funded:
@@ -187,13 +190,14 @@ struct ExplainContext: Sendable {
                 card.forcedIn = forced.map { ForcedIn(objectiveLoss: loss($0.value), displaced: keeping?.wait() ?? []) }
             } else {
                 card.exact = false
+                card.topUp = estimates?.topUp(index)
                 let estimate = estimatedForcedIn(index)
                 card.forcedIn = estimate?.forcedIn
                 if maximize, let fund {
                     // No plan funds it at today's budget: the raise it needs is computed as for one card
                     // (these are few: projects asking more than their fund can give).
                     let add =
-                        estimate.map { estimatedAdd(index, loss: $0.forcedIn.objectiveLoss, duals: budgetDuals ?? [:]) }
+                        estimate.map { estimatedAdd(index, loss: $0.forcedIn.objectiveLoss, duals: estimates?.budgetDuals ?? [:]) }
                         ?? counterfactualAdd(index).add
                     card.counterfactualBudget = add.map { CounterfactualBudget(fund: fund, add: $0) }
                 }

@@ -32,6 +32,8 @@ public struct TargetSearchResult: Sendable {
     public var solves: Int
     public var tolerance: Double
     public var seconds: Double
+    /// The English text of the scenario's `{zh, en}` names (`Scenario.englishText`), for English documents.
+    public var englishText: [String: String] = [:]
 }
 
 extension WhatIfRunner {
@@ -63,6 +65,7 @@ extension WhatIfRunner {
             baseBudget: budget(fund: fund, scale: 1), met: false, scale: nil, lowerScale: nil, budget: nil,
             allocation: nil, unlimitedScale: unlimited, reasons: [], diagnosis: nil, exact: true, solves: 0,
             tolerance: tolerance, seconds: 0)
+        result.englishText = scenario.englishText
 
         for year in scenario.years where scenario.funds[fund].budget(in: year) == 0 {
             let need = demand(fund: fund, year: year)

@@ -34,6 +34,8 @@ public struct ProjectOutcome: Sendable {
     /// column; see `Allocation.hasOwner`, `hasCounty`).
     public var owner: String?
     public var county: String?
+    /// The top-up that would fund a not-chosen project (`solve` fills it where a bound is cheap; nil otherwise).
+    public var topUp: TopUp?
 
     public init(
         id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,

@@ -4,7 +4,8 @@ import Charts
 /// as paragraphs, list items and quotes (read back from their Markdown spelling), tables with a repeated
 /// header, and the charts `ReportCharts` draws in the places the document marks.
 struct HTMLWriter {
-    /// The report's charts (nil for a page whose document carries its figures drawn, as sweep.html's does).
+    /// The report's charts (nil for a page without charts, as explain.html, or whose document carries its
+    /// figures drawn, as sweep.html's does).
     let charts: ReportCharts?
     var html = ""
     /// The open list or quote (`ul`, `ol`, `blockquote`), closed by the next block of another kind.

@@ -5,7 +5,8 @@ internal import Spreadsheet
 /// compare.xlsx (`compare --out DIR`): the scenarios side by side, one column per scenario, sheet names and
 /// headers in the given language: 情景概况 (status, objective, subsidy, projects funded, eco parks named with
 /// their names, each target's value and whether it is met), 分资金, 分年度, 分城市, 分类别 (money per
-/// scenario with a total row the writer adds up) and 差异项目 (the projects funded in some scenarios only,
+/// scenario, each later scenario followed by Δ and Δ% against the first, with a total row the writer adds
+/// up), 分目标 (each target's value, Δ and Δ%) and 差异项目 (the projects funded in some scenarios only,
 /// named, with their share in each scenario). Money is rounded to 0.0001 万元 and shown as `#,##0.00`.
 public enum CompareWorkbook {
     public static let fileName = "compare.xlsx"
@@ -28,6 +29,7 @@ public enum CompareWorkbook {
             totals(all.map(\.byCategory), comparison, text: text, name: text.pick("分类别", "By category"), label: text.pick("类别", "Category")) { _, key in
                 categoryNames[key] ?? (key.isEmpty ? "—" : key)
             },
+            targets(comparison, text: text),
             changes(comparison, text: text),
         ]
     }
@@ -61,17 +63,48 @@ public enum CompareWorkbook {
         return Sheet(name: text.pick("情景概况", "Overview"), header: [text.pick("指标", "Figure")] + all.map(\.label), rows: rows)
     }
 
-    /// One row per key that any scenario has (in first-seen order), one money column per scenario, a total row.
+    /// One row per key that any scenario has (in first-seen order), one money column per scenario followed
+    /// (after the first) by Δ and Δ% against the first, a total row over the money and Δ columns.
     static func totals(
         _ totals: [[ScenarioSummary.Total]], _ comparison: Comparison, text: WhatIfWorkbookText, name: String, label: String,
         display: (String, String) -> String
     ) -> Sheet {
-        let header = [label] + comparison.scenarios.map(\.label)
+        let header = deltaHeader(label, comparison)
         let rows: [[Cell]] = WhatIfCompareOutput.keys(totals).map { key, keyName in
-            [.text(display(keyName, key))] + totals.map { list in text.money(list.first { $0.key == key }?.amount ?? 0) }
+            [.text(display(keyName, key))] + deltaCells(totals.map { list in list.first { $0.key == key }?.amount ?? 0 }, text: text)
         }
+        let sums = header.indices.dropFirst().filter { header[$0] != "Δ%" }
         return Sheet(name: name, header: header, rows: rows,
-            total: WorkbookCells.total(rows, label: text.pick("合计", "Total"), sums: Array(1..<header.count), width: header.count))
+            total: WorkbookCells.total(rows, label: text.pick("合计", "Total"), sums: Array(sums), width: header.count))
+    }
+
+    /// The first column's label, then each scenario's, with Δ and Δ% after every scenario but the first.
+    static func deltaHeader(_ label: String, _ comparison: Comparison) -> [String] {
+        var header = [label]
+        for (index, summary) in comparison.scenarios.enumerated() {
+            header.append(summary.label)
+            if index > 0 { header += ["Δ", "Δ%"] }
+        }
+        return header
+    }
+
+    /// Money per scenario with Δ (money) and Δ% (a share; empty when the first is 0) against the first.
+    static func deltaCells(_ values: [Double], text: WhatIfWorkbookText) -> [Cell] {
+        let base = values.first ?? 0
+        return values.enumerated().flatMap { index, value -> [Cell] in
+            guard index > 0 else { return [text.money(value)] }
+            let delta = value - base
+            return [text.money(value), text.money(delta), base != 0 ? .share(delta / abs(base)) : .empty]
+        }
+    }
+
+    /// Each target's value per scenario, with Δ and Δ% against the first.
+    static func targets(_ comparison: Comparison, text: WhatIfWorkbookText) -> Sheet {
+        let all = comparison.scenarios
+        let rows: [[Cell]] = WhatIfCompareOutput.orderedUnique(all.flatMap { $0.allocation.targets.map(\.name) }).map { name in
+            [.text(name)] + deltaCells(all.map { summary in summary.allocation.targets.first { $0.name == name }?.value ?? 0 }, text: text)
+        }
+        return Sheet(name: text.pick("分目标", "By target"), header: deltaHeader(text.pick("目标（完成值）", "Target (value)"), comparison), rows: rows)
     }
 
     /// The projects funded in some scenarios and not in others, or with different shares.
