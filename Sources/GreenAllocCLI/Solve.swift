@@ -50,7 +50,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var nestedOption: NestedOption
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func execute(console: Console) throws -> Int32 {
+        let session = historyOptions.begin(console)
+        let console = session.console
         let startTime = Date()
         let seconds = stopwatch()
         let inputs = try loadInputs(scenario, console: console)
@@ -110,7 +114,9 @@ struct Solve: ParsableCommand, ConsoleCommand {
         }
         console.error(summary(allocation) + "\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
-        return ExitStatus.code(for: allocation)
+        return session.finish(
+            command: "solve", inputs: [inputs], outcome: .solve(allocation, statistics, settings, language: lang), out: out,
+            code: ExitStatus.code(for: allocation))
     }
 
     func summary(_ allocation: Allocation) -> String {

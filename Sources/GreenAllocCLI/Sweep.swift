@@ -55,12 +55,16 @@ struct Sweep: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var noLoanStageOptions: NoLoanStageOptions
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
     }
 
     func execute(console: Console) throws -> Int32 {
+        let session = historyOptions.begin(console)
+        let console = session.console
         let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
         // The points carry no loans: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
@@ -96,7 +100,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             "greenalloc: \(sweep.points.count) points in \(String(format: "%.2f", sweep.seconds)) s (\(warm) warm-started"
                 + (proved > 0 ? ", \(proved) proved from their neighbours without a solve)" : ")")
                 + (out.map { " → \($0)" } ?? "") + "\n")
-        return ExitStatus.success
+        return session.finish(
+            command: "sweep", inputs: [inputs], outcome: RunOutcome(status: "swept", settings: runner.settings), out: out,
+            code: ExitStatus.success)
     }
 }
 
