@@ -22,7 +22,7 @@ public struct GreenAllocCommand: ParsableCommand {
             """,
         subcommands: [
             Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Validate.self, ExportModel.self,
-            Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self,
+            Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self, Diff.self,
         ])
 
     @Flag(name: .long, help: "Print greenalloc's and GLPK's versions.")
