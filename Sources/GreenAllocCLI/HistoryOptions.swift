@@ -52,8 +52,9 @@ struct RunOutcome {
     var gap: Double? = nil
     var settings: RunSettings?
     var timings: [(String, Double)] = []
-    /// Documents in hand that the output folder may not hold (e.g. allocation.json of a `solve` without --out).
-    var documents: [String: [UInt8]] = [:]
+    /// Documents the output folder may not hold (e.g. allocation.json of a `solve` without --out), rendered
+    /// only when it does not.
+    var documents: [String: () -> [UInt8]] = [:]
 }
 
 /// One run being recorded: its standard output is copied as it is printed, and `finish` writes the record.
@@ -70,7 +71,7 @@ final class HistorySession: Sendable {
         let printed = self.printed
         self.console = Console(
             out: { text in
-                printed.text.withLock { $0 += text }
+                printed.append(text)
                 console.out(text)
             }, error: { text in console.error(text) }, interruption: console.interruption,
             implicitHistory: console.implicitHistory)
@@ -97,7 +98,7 @@ final class HistorySession: Sendable {
         }
     }
 
-    var standardOutput: String { printed.text.withLock { $0 } }
+    var standardOutput: String { printed.value }
 
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
@@ -115,11 +116,13 @@ extension RunOutcome {
                 ("compile", statistics.compileSeconds), ("solve", statistics.solveSeconds), ("tiebreak", statistics.tiebreakSeconds),
                 ("diagnosis", statistics.diagnosisSeconds), ("loan", statistics.loanSeconds),
             ],
-            documents: ["allocation.json": Array(AllocationJSON.render(allocation, language: language).utf8)])
+            documents: ["allocation.json": { Array(AllocationJSON.render(allocation, language: language).utf8) }])
     }
 }
 
 /// What a run printed on standard output, copied as it is printed.
 final class PrintedText: Sendable {
-    let text = Mutex<String>("")
+    private let text = Mutex<String>("")
+    func append(_ more: String) { text.withLock { $0 += more } }
+    var value: String { text.withLock { $0 } }
 }

@@ -63,7 +63,7 @@ struct HistoryRecordBuilder {
                 }
             }
         }
-        for (name, bytes) in outcome.documents where documents[name] == nil { documents[name] = Data(bytes) }
+        for (name, render) in outcome.documents where documents[name] == nil { documents[name] = Data(render()) }
         let printed = session.standardOutput
         if !printed.isEmpty { documents["stdout"] = Data(printed.utf8) }
         return documents.keys.sorted().compactMap { name in

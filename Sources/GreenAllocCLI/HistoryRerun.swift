@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GreenAllocHistory
+internal import MILP
 
 /// A recorded run done again from the history alone: its stored inputs are written into a temporary folder
 /// (keeping their layout relative to one another), its command line is run on them with the output folder and
@@ -26,8 +27,8 @@ struct HistoryRerun {
     }
 
     /// Runs the recorded command again in `folder` (which must exist and be empty); `addOut` adds an output
-    /// folder when the run had none (for `show`).
-    func perform(in folder: String, addOut: Bool) throws -> Result {
+    /// folder when the run had none (for `show`). Ctrl-C on `console` stops it.
+    func perform(in folder: String, addOut: Bool, console: Console) throws -> Result {
         let root = Self.commonFolder(inputs.map(\.path))
         for input in inputs {
             let target = folder + "/inputs" + String(input.path.dropFirst(root.count))
@@ -41,11 +42,16 @@ struct HistoryRerun {
             arguments += ["--out", folder + "/out"]
             out = folder + "/out"
         }
-        let capture = Console.Capture()
-        _ = CommandLineRunner.run(arguments + ["--history", historyPath], console: capture.console)
+        let (printed, errors) = (PrintedText(), PrintedText())
+        let quiet = Console(
+            out: { text in printed.append(text) }, error: { text in errors.append(text) },
+            interruption: console.interruption)
+        _ = CommandLineRunner.run(arguments + ["--history", historyPath], console: quiet)
+        if console.interruption.isCancelled { throw SolveInterrupted() }
+        let standardError = errors.value
         let replayHistory = try HistoryDatabase(path: historyPath, create: false)
         guard let replayed = try replayHistory.runs().last else {
-            throw HistoryError.unwritable(path: historyPath, detail: "the run again recorded nothing: \(capture.error)")
+            throw HistoryError.unwritable(path: historyPath, detail: "the run again recorded nothing: \(standardError)")
         }
         let read = try replayHistory.inputs(of: replayed.id).map(\.path).filter { !$0.hasPrefix(folder + "/") }
         if !read.isEmpty {
@@ -55,7 +61,7 @@ struct HistoryRerun {
         }
         return Result(
             run: replayed, outputs: try replayHistory.outputs(of: replayed.id), outFolder: out,
-            replayHistory: replayHistory, standardError: capture.error)
+            replayHistory: replayHistory, standardError: standardError)
     }
 
     /// The recorded arguments with input paths moved under `inputs`, `--out` moved to `out`, and the history

@@ -28,7 +28,7 @@ struct Replay: ParsableCommand, ConsoleCommand {
         let folder = try HistoryRerun.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         console.error("greenalloc: replaying run \(run) (\(rerun.run.command) 「\(rerun.run.scenario)」, \(rerun.inputs.count) input files)\n")
-        let result = try rerun.perform(in: folder, addOut: false)
+        let result = try rerun.perform(in: folder, addOut: false, console: console)
         let recorded = try database.outputs(of: run)
         let comparison = ReplayComparison(recorded: recorded, replayed: result.outputs)
         if comparison.differing.isEmpty {

@@ -48,7 +48,7 @@ struct Show: ParsableCommand, ConsoleCommand {
         let folder = try HistoryRerun.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         console.error("greenalloc: rendering run \(run) again from its stored inputs\n")
-        let result = try rerun.perform(in: folder, addOut: true)
+        let result = try rerun.perform(in: folder, addOut: true, console: console)
         let differing = ReplayComparison(recorded: recorded, replayed: result.outputs).differing.filter { !$0.hasPrefix("stdout") && !$0.contains("written again only") }
         if differing.isEmpty, let outFolder = result.outFolder {
             var files: [String: [UInt8]] = [:]
