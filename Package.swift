@@ -123,7 +123,7 @@ let package = Package(
                 "GreenAllocHistory", "GreenAllocCLI", "GreenAllocCore", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            swiftSettings: strictSettings),
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
         .testTarget(

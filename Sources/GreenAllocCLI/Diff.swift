@@ -131,6 +131,6 @@ enum DiffMarkdown {
         for amount in amounts {
             table.add([amount.key] + (named ? [amount.name] : []) + [diffMoney(amount.before), diffMoney(amount.after), diffMoney(amount.after - amount.before)])
         }
-        return "### \(title)\n\n" + table.render() + "\n"
+        return "### \(title) (\(amounts.count))\n\n" + table.render() + "\n"
     }
 }

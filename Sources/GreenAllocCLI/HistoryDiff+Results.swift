@@ -86,15 +86,13 @@ struct ResultDiff {
         categories = Self.totals(old, new, by: \.category)
     }
 
-    /// Subsidy totals by city or category that changed, in the order they first appear.
+    /// Subsidy totals by city or category that changed, by id.
     static func totals(_ old: [Project], _ new: [Project], by key: KeyPath<Project, String>) -> [Amount] {
         func sums(_ projects: [Project]) -> [String: Double] {
             projects.reduce(into: [:]) { $0[$1[keyPath: key], default: 0] += $1.subsidy }
         }
         let (before, after) = (sums(old), sums(new))
-        var order: [String] = []
-        for project in old + new where !order.contains(project[keyPath: key]) { order.append(project[keyPath: key]) }
-        return order.compactMap { name in
+        return Set(before.keys).union(after.keys).sorted().compactMap { name in
             let (first, second) = (before[name] ?? 0, after[name] ?? 0)
             return money(first) == money(second) ? nil : Amount(key: name, name: name, before: first, after: second)
         }
@@ -105,8 +103,8 @@ struct ResultDiff {
             ((allocation["parks"] as? [[String: Any]]) ?? []).map { ($0["id"] as? String ?? "", $0["name"] as? String ?? "") }
         }
         let (first, second) = (parks(old), parks(new))
-        parksNamed = second.filter { park in !first.contains { $0.0 == park.0 } }
-        parksNoLonger = first.filter { park in !second.contains { $0.0 == park.0 } }
+        parksNamed = second.filter { park in !first.contains { $0.0 == park.0 } }.sorted { $0.0 < $1.0 }
+        parksNoLonger = first.filter { park in !second.contains { $0.0 == park.0 } }.sorted { $0.0 < $1.0 }
     }
 
     mutating func compareTargets(_ old: [String: Any], _ new: [String: Any]) {
