@@ -64,10 +64,11 @@ struct Compare: ParsableCommand, ConsoleCommand {
         case .md: console.out(WhatIfCompareOutput.markdown(comparison))
         }
         let codes = comparison.scenarios.map { ExitStatus.code(for: $0.status) }
-        let statuses = comparison.scenarios.map(\.status.rawValue).joined(separator: ", ")
-        return session.finish(
-            command: "compare", inputs: inputs, outcome: RunOutcome(status: statuses, settings: inputs.first.map { options.settings(for: $0.scenario.solver, console: console) }),
-            out: out, code: codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success)
+        let outcome = RunOutcome(
+            status: comparison.scenarios.map(\.status.rawValue).joined(separator: ", "),
+            settings: inputs.first.map { options.settings(for: $0.scenario.solver, console: console) })
+        let code = codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success
+        return session.finish(command: "compare", inputs: inputs, outcome: outcome, out: out, code: code)
     }
 
     /// One runner per scenario (file name, runner), each solving as `solve` does: the tie rule, then the loan
