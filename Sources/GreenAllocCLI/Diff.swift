@@ -13,7 +13,7 @@ struct Diff: ParsableCommand, ConsoleCommand {
             that changed; the merged scenario (after extends) value by value. Settings: the solver settings. \
             Results (runs of solve): projects newly funded and dropped, subsidies that changed, city and category \
             totals, parks newly named or no longer named, targets, and the banks' lists. Money in 万元, rounded to \
-            0.0001. Output: md (default) or json.
+            0.0001. Output: md (default), json, or csv (one change a row: section, key, name, before, after).
             """)
 
     @Argument(help: "The earlier run's id.")
@@ -22,7 +22,7 @@ struct Diff: ParsableCommand, ConsoleCommand {
     @Argument(help: "The later run's id.")
     var runB: Int64
 
-    @Option(name: .long, help: "Output: md (default) or json.")
+    @Option(name: .long, help: "Output: md (default), json or csv.")
     var format: DiffFormat = .md
 
     @OptionGroup var location: HistoryFileOption
@@ -32,13 +32,14 @@ struct Diff: ParsableCommand, ConsoleCommand {
         switch format {
         case .md: console.out(DiffMarkdown.render(diff))
         case .json: console.out(JSONWriter.render(DiffJSON.render(diff)))
+        case .csv: console.out(DiffCSV.render(diff))
         }
         return ExitStatus.success
     }
 }
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, json
+    case md, json, csv
 }
 
 /// Money as every output writes it: 0.0001 万元.

@@ -57,6 +57,10 @@ import Testing
         let markdown = fixture.run(["diff", "2", "3", "--history", fixture.history])
         #expect(markdown.out.contains("| P4 | request_2023 | 80 | 120 |") && markdown.out.contains("### Dropped (2)"))
         #expect(markdown.out.contains("| 370200 | 青岛市 | 130 | 0 | -130 |"))
+        let csv = fixture.run(["diff", "2", "3", "--format", "csv", "--history", fixture.history]).out.split(separator: "\n")
+        #expect(csv.first == "section,key,name,before,after")
+        #expect(csv.contains("cell,data/projects.csv,P4 request_2023,80,120") && csv.contains("dropped,P4,四号,80,"))
+        #expect(csv.contains("city,370200,青岛市,130,0") && csv.contains("file,base.yaml,changed,,"))
         for run in ["1", "2", "3"] {
             #expect(fixture.run(["replay", run, "--history", fixture.history]).code == 0)
         }
