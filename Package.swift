@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
@@ -64,11 +65,21 @@ let package = Package(
                 "Charts",
             ],
             swiftSettings: strictSettings),
+        // The run history: an SQLite database (through GRDB) of every run's inputs, settings and results.
+        .target(
+            name: "GreenAllocHistory",
+            dependencies: [
+                "GreenAllocCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "GreenAllocCLI",
             dependencies: [
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
-                "GreenAllocGenerator",
+                "GreenAllocGenerator", "GreenAllocHistory",
                 "GreenAllocWhatIf", "MILP",
                 "MILPGLPK", "MILPCBC", "ExternalProgram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -107,6 +118,13 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "SpreadsheetTests", dependencies: ["Spreadsheet"], exclude: ["Fixtures/make_fixtures.py"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocHistoryTests",
+            dependencies: [
+                "GreenAllocHistory", "GreenAllocCLI", "GreenAllocCore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),

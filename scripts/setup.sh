@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what greenalloc needs on a fresh Debian/Ubuntu machine that has Swift, and only what is missing:
-#   scripts/setup.sh          GLPK's library and headers (libglpk-dev) and glpsol (glpk-utils, the reference
-#                             solver of the benchmarks)
+#   scripts/setup.sh          GLPK's library and headers (libglpk-dev), glpsol (glpk-utils, the reference
+#                             solver of the benchmarks) and SQLite's (libsqlite3-dev, for the run history)
 #   scripts/setup.sh --tests  also what the tests use: cbc (coinor-cbc, the optional --solver cbc backend),
 #                             headless Chromium with fonts-noto-cjk and poppler-utils (the HTML report's browser
 #                             check), LibreOffice Calc and openpyxl (independent readers of the written workbooks)
@@ -18,6 +18,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 packages=()
 [ -f /usr/include/glpk.h ] || packages+=(libglpk-dev)
+[ -f /usr/include/sqlite3.h ] || packages+=(libsqlite3-dev)
 command -v glpsol >/dev/null 2>&1 || packages+=(glpk-utils)
 if [ "$tests" = 1 ]; then
     command -v cbc >/dev/null 2>&1 || packages+=(coinor-cbc)

@@ -35,11 +35,15 @@ struct Compare: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var loanStageOptions: LoanStageOptions
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func validate() throws {
         if scenarios.count < 2 { throw ValidationError("compare needs at least two scenarios") }
     }
 
     func execute(console: Console) throws -> Int32 {
+        let session = historyOptions.begin(console)
+        let console = session.console
         var inputs: [ScenarioInputs] = []
         var errors: [Diagnostic] = []
         for path in scenarios {
@@ -68,7 +72,11 @@ struct Compare: ParsableCommand, ConsoleCommand {
         case .md: console.out(WhatIfCompareOutput.markdown(comparison, language: lang))
         }
         let codes = comparison.scenarios.map { ExitStatus.code(for: $0.status) }
-        return codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success
+        let outcome = RunOutcome(
+            status: comparison.scenarios.map(\.status.rawValue).joined(separator: ", "),
+            settings: inputs.first.map { options.settings(for: $0.scenario.solver, console: console) })
+        let code = codes.first { $0 == ExitStatus.infeasible } ?? codes.first { $0 != 0 } ?? ExitStatus.success
+        return session.finish(command: "compare", inputs: inputs, outcome: outcome, out: out, code: code)
     }
 
     /// One runner per scenario (file name, runner), each solving as `solve` does: the tie rule, then the loan

@@ -11,19 +11,23 @@ public final class Console: Sendable {
     private let writeError: @Sendable (String) -> Void
     /// Set by Ctrl-C (SIGINT) or SIGTERM: solves stop, nothing more is written, the exit code is 130.
     public let interruption: CancellationFlag
+    /// Whether runs are recorded in a history that `--history` does not name (GREENALLOC_HISTORY, or the
+    /// nearest .greenalloc/history.sqlite): true for the standard console, false for a capturing one.
+    public let implicitHistory: Bool
 
     public init(
         out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
-        interruption: CancellationFlag = CancellationFlag()
+        interruption: CancellationFlag = CancellationFlag(), implicitHistory: Bool = false
     ) {
         writeOut = out
         writeError = error
         self.interruption = interruption
+        self.implicitHistory = implicitHistory
     }
 
     public static let standard = Console(
         out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-        error: { text in FileHandle.standardError.write(Data(text.utf8)) })
+        error: { text in FileHandle.standardError.write(Data(text.utf8)) }, implicitHistory: true)
 
     /// Writes to standard output, unless the run was interrupted: a document computed after Ctrl-C may be
     /// incomplete, so it is never printed.

@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import GreenAllocCore
 internal import GreenAllocExplain
+internal import GreenAllocHistory
 internal import GreenAllocWhatIf
 internal import MILP
 
@@ -46,6 +47,7 @@ public enum ExitStatus {
         switch error {
         case is SolveInterrupted: return Self.interrupted
         case is InputErrors: return input
+        case let error as HistoryError: return error.isInputError ? input : error.isUnknownRun ? usage : failure
         case is UsageError, is WhatIfError, is ExplainError: return usage
         case is ToolUnavailable: return unavailable
         default: return failure

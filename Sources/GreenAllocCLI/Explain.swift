@@ -41,7 +41,11 @@ struct Explain: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var noLoanStageOptions: NoLoanStageOptions
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func execute(console: Console) throws -> Int32 {
+        let session = historyOptions.begin(console)
+        let console = session.console
         // The cards are about subsidies: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
         let settings = options.settings(for: inputs.scenario.solver, console: console)
@@ -62,7 +66,9 @@ struct Explain: ParsableCommand, ConsoleCommand {
             let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: lang)
             console.out(ExplainMarkdown.render(explanation, names: names, language: lang))
         }
-        return ExitStatus.code(for: explanation.status)
+        return session.finish(
+            command: "explain", inputs: [inputs], outcome: RunOutcome(status: explanation.status.rawValue, settings: settings), out: out,
+            code: ExitStatus.code(for: explanation.status))
     }
 }
 

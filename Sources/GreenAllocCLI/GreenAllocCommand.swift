@@ -22,7 +22,7 @@ public struct GreenAllocCommand: ParsableCommand {
             """,
         subcommands: [
             Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Validate.self, ExportModel.self,
-            Generate.self, Init.self,
+            Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self, Diff.self,
         ])
 
     @Flag(name: .long, help: "Print greenalloc's and GLPK's versions.")
@@ -62,7 +62,7 @@ public enum CommandLineRunner {
             }
         }
         do {
-            let code = try runnable.execute(console: console)
+            let code = try RunArguments.$current.withValue(arguments) { try runnable.execute(console: console) }
             if console.interruption.isCancelled {
                 console.error("greenalloc: interrupted as the run ended; an output directory it wrote is complete, nothing else was printed\n")
                 return ExitStatus.interrupted

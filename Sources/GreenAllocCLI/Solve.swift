@@ -61,7 +61,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
         if pdf, out == nil { throw ValidationError("--pdf writes report.pdf into the --out directory: give --out DIR") }
     }
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func execute(console: Console) throws -> Int32 {
+        let session = historyOptions.begin(console)
+        let console = session.console
         let startTime = Date()
         let seconds = stopwatch()
         let inputs = try loadInputs(scenario, console: console)
@@ -131,8 +135,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
         }
         console.error(summary(allocation) + "\n")
         reportLoanDiagnosis(allocation, language: lang, console: console)
+        let code = session.finish(
+            command: "solve", inputs: [inputs], outcome: .solve(allocation, statistics, settings, language: lang), out: out,
+            code: ExitStatus.code(for: allocation))
         if let pdfFailure { throw pdfFailure }
-        return ExitStatus.code(for: allocation)
+        return code
     }
 
     func summary(_ allocation: Allocation) -> String {

@@ -65,6 +65,8 @@ struct Sweep: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var noLoanStageOptions: NoLoanStageOptions
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
@@ -72,6 +74,8 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     }
 
     func execute(console: Console) throws -> Int32 {
+        let session = historyOptions.begin(console)
+        let console = session.console
         let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
         // The points carry no loans: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
@@ -108,8 +112,11 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             "greenalloc: \(sweep.points.count) points in \(String(format: "%.2f", sweep.seconds)) s (\(warm) warm-started"
                 + (proved > 0 ? ", \(proved) proved from their neighbours without a solve)" : ")")
                 + (out.map { " → \($0)" } ?? "") + "\n")
+        let code = session.finish(
+            command: "sweep", inputs: [inputs], outcome: RunOutcome(status: "swept", settings: runner.settings), out: out,
+            code: ExitStatus.success)
         if let pdfFailure { throw pdfFailure }
-        return ExitStatus.success
+        return code
     }
 
     /// The files of `--out DIR` (sweep.csv, sweep.svg, sweep.md, sweep.en.md, sweep.html, sweep.en.html,

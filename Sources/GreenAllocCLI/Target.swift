@@ -43,12 +43,17 @@ struct Target: ParsableCommand, ConsoleCommand {
 
     @OptionGroup var loanStageOptions: LoanStageOptions
 
+    @OptionGroup var historyOptions: HistoryOptions
+
     func validate() throws {
         if format == .csv { throw ValidationError("target prints json or md") }
     }
 
     func execute(console: Console) throws -> Int32 {
-        let runner = try runner(loadInputs(scenario, console: console), console: console)
+        let session = historyOptions.begin(console)
+        let console = session.console
+        let inputs = try loadInputs(scenario, console: console)
+        let runner = try runner(inputs, console: console)
         console.error("greenalloc: searching the budget of \(fund) that meets 「\(target)」\n")
         let search = try runner.target(name: target, fund: fund, clock: WhatIfSupport.clock())
         if let out {
@@ -59,12 +64,13 @@ struct Target: ParsableCommand, ConsoleCommand {
         case .json: console.out(WhatIfTargetOutput.json(search))
         default: console.out(WhatIfTargetOutput.markdown(search, language: lang))
         }
+        let outcome = RunOutcome(status: search.scale == nil ? "not met" : "met", objective: search.scale, settings: runner.settings)
         if let scale = search.scale {
             console.error("greenalloc: met at ×\(String(format: "%.4f", scale)) after \(search.solves) scale solve(s) in \(String(format: "%.2f", search.seconds)) s\n")
-            return ExitStatus.success
+            return session.finish(command: "target", inputs: [inputs], outcome: outcome, out: nil, code: ExitStatus.success)
         }
         console.error("greenalloc: no budget of \(fund) meets 「\(target)」: \(search.reasons.first ?? "")\n")
-        return ExitStatus.infeasible
+        return session.finish(command: "target", inputs: [inputs], outcome: outcome, out: nil, code: ExitStatus.infeasible)
     }
 
     /// The runner of the search: the tie rule, and the plan's loan stage with `--loan-time-limit` and

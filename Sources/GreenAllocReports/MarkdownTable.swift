@@ -1,13 +1,19 @@
 /// A GitHub-flavoured Markdown table. Cells are escaped (`|` → `\|`, line breaks → spaces); the columns
 /// listed in `numeric` are right-aligned.
-struct MarkdownTable {
-    var header: [String]
-    var numeric: Set<Int> = []
-    var rows: [[String]] = []
+public struct MarkdownTable {
+    public var header: [String]
+    public var numeric: Set<Int> = []
+    public var rows: [[String]] = []
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public init(header: [String], numeric: Set<Int> = [], rows: [[String]] = []) {
+        self.header = header
+        self.numeric = numeric
+        self.rows = rows
+    }
 
-    func render() -> String {
+    public mutating func add(_ row: [String]) { rows.append(row) }
+
+    public func render() -> String {
         var text = ""
         Self.appendRow(header, to: &text)
         text += "\n|"

@@ -12,6 +12,8 @@ public struct ScenarioInputs: Sendable {
     public var warnings: [Diagnostic]
     public var inputsSHA256: String
     public var encodings: [String: String]
+    /// The scenario files read: the root of the `extends` chain first, the file named last.
+    public var scenarioFiles: [String] = []
 
     /// Reads the scenario and its tables. Every input error found is returned at once.
     public static func load(path: String) -> Result<ScenarioInputs, InputErrors> {
@@ -68,7 +70,7 @@ public struct ScenarioInputs: Sendable {
         return .success(
             ScenarioInputs(
                 scenario: scenario, merged: loaded.merged, library: library, rules: rules, warnings: diagnostics,
-                inputsSHA256: digest, encodings: encodings))
+                inputsSHA256: digest, encodings: encodings, scenarioFiles: loaded.files))
     }
 
     /// A project whose park is revoked but that no exclusion rule catches is probably a mistake.

@@ -9,6 +9,8 @@ public enum ScenarioLoader {
         /// The merged document (for `validate --merged` and the inputs hash).
         public var merged: YAMLNode
         public var warnings: [Diagnostic]
+        /// The scenario files read: the root of the `extends` chain first, the file named last.
+        public var files: [String] = []
     }
 
     public static func load(path: String) -> Result<Loaded, InputErrors> {
@@ -20,7 +22,7 @@ public enum ScenarioLoader {
             guard let scenario = decoder.decode(merged), decoder.errors.isEmpty else {
                 return .failure(InputErrors(decoder.errors))
             }
-            return .success(Loaded(scenario: scenario, merged: merged, warnings: decoder.warnings))
+            return .success(Loaded(scenario: scenario, merged: merged, warnings: decoder.warnings, files: chain))
         }
     }
 
