@@ -43,7 +43,7 @@ public enum WhatIfTargetOutput {
             if let diagnosis = search.diagnosis {
                 text += "\nRules in conflict with the target at ×\(MoneyFormat.plain(search.unlimitedScale)) of the budget:\n\n"
                 for rule in diagnosis.conflict { text += "- \(ConflictRuleText.label(rule))\n" }
-                for line in DiagnosisText.sentences(diagnosis) where !reasons.contains(line) { text += "- \(line)\n" }
+                for line in DiagnosisText(language: .en, fundNames: [:]).sentences(diagnosis) where !reasons.contains(line) { text += "- \(line)\n" }
             }
             return text
         }
@@ -71,6 +71,6 @@ public enum WhatIfTargetOutput {
 
     /// Why no budget meets the target: the search's reasons, then the presolve findings that block it.
     static func reasons(_ search: TargetSearchResult) -> [String] {
-        search.reasons + search.blockingFindings.map(FindingText.message)
+        search.reasons + search.blockingFindings.map(FindingText.machine.message)
     }
 }
