@@ -10,10 +10,16 @@ public struct DiagnosisText: FundNamingRenderer {
     public var fundNames: [String: String]
     public var englishText: [String: String] = [:]
 
+    /// allocation.json's wording (see `FindingText.machine`).
+    var machineWording = false
+
     public init(language: ReportLanguage, fundNames: [String: String]) {
         self.language = language
         self.fundNames = fundNames
     }
+
+    /// An English statement as this renderer's reader sees it (`FindingText.englishQuotes` in a document).
+    func quoted(_ sentence: String) -> String { machineWording ? sentence : FindingText.englishQuotes(sentence) }
 
     public func sentences(_ diagnosis: Diagnosis) -> [String] {
         diagnosis.explanation.compactMap(sentence)
@@ -26,13 +32,14 @@ public struct DiagnosisText: FundNamingRenderer {
         case .finding(let kind):
             var findings = FindingText(language: language, fundNames: fundNames)
             findings.englishText = englishText
+            findings.machineWording = machineWording
             return findings.message(Finding(severity: .infeasible, kind: kind))
         case .conflict(let rules):
             guard let first = rules.first else { return nil }
             if zh { return "以下规则不能同时满足：" + rules.map(ConflictRuleText.statementChinese).joined(separator: "；") + "。" }
             let parts = rules.dropFirst().map(ConflictRuleText.statement)
             let statement = ConflictRuleText.statement(first)
-            return parts.isEmpty ? statement + ", which cannot hold" : statement + ", but " + parts.joined(separator: ", and ")
+            return quoted(parts.isEmpty ? statement + ", which cannot hold" : statement + ", but " + parts.joined(separator: ", and "))
         case .relaxation(let rule, let by, let unit, let alone):
             let unit = Self.words(unit)
             let action: String
@@ -40,7 +47,7 @@ public struct DiagnosisText: FundNamingRenderer {
                 action = language.pick("取消项目 \(project) 的锁定补助", "release the lock-in of \(project)")
             } else {
                 action = zh ? "将\(ConflictRuleText.statementChinese(rule))放宽 \(formatNumber(by))\(unit.chinese)"
-                    : "relax \(ConflictRuleText.statement(rule)) by \(formatNumber(by))\(unit.english)"
+                    : quoted("relax \(ConflictRuleText.statement(rule)) by \(formatNumber(by))\(unit.english)")
             }
             return action + (alone ? language.pick("（仅此一项即可恢复可行）", " (this alone restores feasibility)") : "")
         case .stated(let text):
@@ -51,12 +58,13 @@ public struct DiagnosisText: FundNamingRenderer {
     /// allocation.json's `explanation` (and standard error's, which quotes it): as the format has always
     /// written it, English and Chinese side by side.
     public static func machine(_ diagnosis: Diagnosis) -> [String] {
-        let english = DiagnosisText(language: .en, fundNames: [:])
+        var english = DiagnosisText(language: .en, fundNames: [:])
+        english.machineWording = true
         let chinese = DiagnosisText(language: .zh, fundNames: [:])
         return diagnosis.explanation.flatMap { sentence -> [String] in
             switch sentence {
-            case .finding(let kind):
-                return [FindingText.machine.message(Finding(severity: .infeasible, kind: kind))]
+            case .finding:
+                return [english.sentence(sentence)].compactMap { $0 }
             case .conflict:
                 return [english.sentence(sentence), chinese.sentence(sentence)].compactMap { $0 }
             case .relaxation:

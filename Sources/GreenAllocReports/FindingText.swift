@@ -8,8 +8,9 @@ public struct FindingText: FundNamingRenderer {
     public var language: ReportLanguage
     public var fundNames: [String: String]
     public var englishText: [String: String] = [:]
-    /// Whether a blocked lock-in's fact is printed as its why code (allocation.json) rather than in words.
-    var whyCodes = false
+    /// allocation.json's wording: a blocked lock-in's fact as its why code rather than in words, and names in
+    /// 「」 in English too (an English document quotes them "so").
+    var machineWording = false
 
     public init(language: ReportLanguage, fundNames: [String: String]) {
         self.language = language
@@ -19,7 +20,7 @@ public struct FindingText: FundNamingRenderer {
     /// allocation.json's `message` and `suggestion`, and the target search's reasons.
     public static let machine: FindingText = {
         var text = FindingText(language: .en, fundNames: [:])
-        text.whyCodes = true
+        text.machineWording = true
         return text
     }()
 
@@ -27,7 +28,15 @@ public struct FindingText: FundNamingRenderer {
 
     public func message(_ finding: Finding) -> String {
         let kind = Allocation.finding(finding.kind, localized)
-        return zh ? chinese(kind) : english(kind)
+        if zh { return chinese(kind) }
+        if machineWording { return english(kind) }
+        if case .stated(let message, _) = kind { return message }
+        return Self.englishQuotes(english(kind))
+    }
+
+    /// An English document's sentence: names the scenario gives between ASCII quotes rather than 「」.
+    static func englishQuotes(_ sentence: String) -> String {
+        String(sentence.map { $0 == "「" || $0 == "」" ? "\"" : $0 })
     }
 
     public func suggestion(_ finding: Finding) -> String {
@@ -57,7 +66,7 @@ public struct FindingText: FundNamingRenderer {
 
     /// A blocked lock-in's fact: its why code (allocation.json) or its words.
     func fact(_ why: WhyCode) -> String {
-        whyCodes ? why.rawValue : ReasonText(language: language).label(why)
+        machineWording ? why.rawValue : ReasonText(language: language).label(why)
     }
 
     func english(_ kind: FindingKind) -> String {

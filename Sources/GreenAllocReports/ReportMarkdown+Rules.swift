@@ -34,7 +34,7 @@ extension ReportMarkdown.Report {
         let isPark = target.metric.hasPrefix("eco_park")
         let planned = isPark ? Int((share ? target.value * Double(allocation.parksCounted) : target.value).rounded()) : nil
         let atEnd = (target.year ?? last) > last
-        var text = pick("「\(target.name)」（参考，不作约束）：", "「\(target.name)」 (for reference, not enforced): ")
+        var text = pick("「\(target.name)」（参考，不作约束）：", "\"\(target.name)\" (for reference, not enforced): ")
         if isPark {
             text += atEnd
                 ? pick("至规划期末（\(last)年）共有生态工业园区\(shown(target.value, parks: planned))",
