@@ -26,14 +26,8 @@ import Testing
 
     @Test func infeasibleReportsSpeakOneLanguage() throws {
         let fixture = try ScenarioFixture(
-            yaml: """
-                scenario: {zh: 不可行示例, en: "Infeasible example"}
-                as_of: 2022-03-31
-                years: [2022, 2023]
-                tables:
-                  cities: cities.csv
-                  parks: parks.csv
-                  projects: projects.csv
+            yaml: ScenarioFixture.header().replacingOccurrences(of: "scenario: test", with: "scenario: {zh: 不可行示例, en: Infeasible example}")
+                + """
                 funds:
                   - id: f1
                     name: {zh: 专项资金, en: "Special fund"}
