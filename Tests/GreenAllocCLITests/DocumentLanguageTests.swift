@@ -66,8 +66,29 @@ import Testing
         try check(out, names: names)
     }
 
-    func check(_ out: URL, names: [String]) throws {
-        for document in Self.documents {
+    /// The sweep pages name the fund, the scenario and the targets by their English text in English.
+    @Test func sweepPagesSpeakOneLanguage() throws {
+        let base = try SweepPageTests.fixture()
+        let yaml = try String(contentsOf: URL(fileURLWithPath: base.scenarioPath), encoding: .utf8)
+            .replacingOccurrences(of: "scenario: test", with: "scenario: {zh: 敏感性示例, en: Sweep example}")
+            .replacingOccurrences(of: "name: 专项资金", with: "name: {zh: 专项资金, en: Special fund}")
+            .replacingOccurrences(of: "name: 命名奖补", with: "name: {zh: 命名奖补, en: Naming award}")
+            .replacingOccurrences(of: "name: 2023年生态园区", with: "name: {zh: 2023年生态园区, en: Eco parks in 2023}")
+        try base.write("scenario.yaml", yaml)
+        let out = base.directory.appendingPathComponent("out")
+        let result = base.run(["sweep", base.scenarioPath, "--fund", "f1", "--from", "0.5", "--to", "1.5", "--steps", "3", "--out", out.path])
+        #expect(result.code == 0, "\(result.error)")
+        let english = try String(contentsOf: out.appendingPathComponent("sweep.en.md"), encoding: .utf8)
+        #expect(english.contains("Budget sweep: Special fund (f1)"))
+        #expect(english.contains("Scenario \"Sweep example\""))
+        let page = try String(contentsOf: out.appendingPathComponent("sweep.en.html"), encoding: .utf8)
+        #expect(page.contains("Eco parks in 2023") && !page.contains("2023年生态园区"))
+        let names = ["济南市", "青岛市", "甲园区", "乙园区", "丙园区", "包"]
+        try check(out, documents: ["sweep.md", "sweep.html", "sweep.en.md", "sweep.en.html"], names: names)
+    }
+
+    func check(_ out: URL, documents: [String] = Self.documents, names: [String]) throws {
+        for document in documents {
             let text = try String(contentsOf: out.appendingPathComponent(document), encoding: .utf8)
             let rule = LanguageRule(html: document.hasSuffix(".html"), names: names)
             if document.contains(".en.") {
