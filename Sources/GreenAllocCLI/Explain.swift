@@ -58,7 +58,7 @@ struct Explain: ParsableCommand, ConsoleCommand {
         }
         switch format {
         case .json: console.out(ExplainJSON.render(explanation))
-        case .md: console.out(ExplainMarkdown.render(explanation, language: lang))
+        case .md: console.out(ExplainMarkdown.render(explanation, language: lang, englishText: inputs.scenario.englishText))
         }
         return ExitStatus.code(for: explanation.status)
     }

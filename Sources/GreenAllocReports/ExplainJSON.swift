@@ -36,12 +36,14 @@ public enum ExplainJSON {
     }
 }
 
-/// `greenalloc explain --format md`: one short paragraph per card, in the report's language.
+/// `greenalloc explain --format md`: one short paragraph per card, in the report's language (scenario-given
+/// names and reasons by their English text, `englishText`, in English).
 public enum ExplainMarkdown {
-    public static func render(_ explanation: Explanation, language: ReportLanguage = .zh) -> String {
-        let rules = ConflictRuleText(language: language)
+    public static func render(_ explanation: Explanation, language: ReportLanguage = .zh, englishText: [String: String] = [:]) -> String {
+        let rules = ConflictRuleText(language: language, fundNames: [:], englishText: englishText)
+        let text = { (zh: String) in language.text(zh, englishText) }
         let zh = language == .zh
-        var lines = [zh ? "# 项目说明：\(explanation.scenario)" : "# Project explanations: \(explanation.scenario)", ""]
+        var lines = [zh ? "# 项目说明：\(explanation.scenario)" : "# Project explanations: \(text(explanation.scenario))", ""]
         if let objective = explanation.objective {
             lines.append((zh ? "最优目标值：" : "Optimal objective: ") + formatNumber(objective))
             lines.append("")
@@ -50,7 +52,7 @@ public enum ExplainMarkdown {
             lines.append("## \(card.id)" + (card.exact ? "" : (zh ? "（估算）" : " (estimate)")))
             lines.append("")
             lines.append((zh ? "- 结果：" : "- Outcome: ") + card.why.rawValue)
-            for hit in card.excludedBy { lines.append((zh ? "- 排除规则：" : "- Excluded by: ") + "\(hit.rule) — \(hit.reason)") }
+            for hit in card.excludedBy { lines.append((zh ? "- 排除规则：" : "- Excluded by: ") + "\(text(hit.rule)) — \(text(hit.reason))") }
             if !card.binding.isEmpty {
                 lines.append((zh ? "- 起约束作用的规则：" : "- Binding rules: ") + card.binding.map { rules.name($0) }.joined(separator: zh ? "；" : "; "))
             }

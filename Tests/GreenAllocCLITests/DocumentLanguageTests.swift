@@ -87,6 +87,18 @@ import Testing
         try check(out, documents: ["sweep.md", "sweep.html", "sweep.en.md", "sweep.en.html"], names: names)
     }
 
+    /// `explain --lang en` names the scenario, the exclusion rules and their reasons by their English text.
+    @Test func explainMarkdownSpeaksItsLanguage() throws {
+        let fixture = try ScenarioFixture(yaml: ScenarioTextTests.yaml, projects: ScenarioTextTests.projects, parks: ScenarioTextTests.parks)
+        let english = fixture.run(["explain", fixture.scenarioPath, "--lang", "en"])
+        #expect(english.code == 0, "\(english.error)")
+        #expect(english.out.hasPrefix("# Project explanations: Test scenario\n"))
+        #expect(english.out.contains("- Excluded by: Bad category — this category is not supported"))
+        #expect(!ScenarioTextTests.chinese.contains { english.out.contains($0) })
+        let chinese = fixture.run(["explain", fixture.scenarioPath])
+        #expect(chinese.out.contains("- 排除规则：不良类别 — 该类别不予支持"))
+    }
+
     func check(_ out: URL, documents: [String] = Self.documents, names: [String]) throws {
         for document in documents {
             let text = try String(contentsOf: out.appendingPathComponent(document), encoding: .utf8)
