@@ -63,7 +63,7 @@ struct Rank: ParsableCommand, ConsoleCommand {
         }
         let list = allocation.loanStage?.details?.bank(bank)
         console.error("greenalloc: loan stage \(allocation.loanStage?.status.rawValue ?? "—"), bank \(bank): \(list?.assigned.count ?? 0) assigned, \(list?.waitlist.count ?? 0) waitlisted\n")
-        reportLoanDiagnosis(allocation, language: lang, console: console)
+        reportLoanDiagnosis(allocation, console: console)
         return ExitStatus.code(for: allocation)
     }
 }

@@ -73,9 +73,11 @@ struct Solve: ParsableCommand, ConsoleCommand {
         var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
         let compiledModel = CompiledModelSlot()
         settings.compiledHandler = { compiledModel.set($0) }
+        // Standard error speaks English whatever the report's language (`--lang`).
+        let findingText = FindingText(language: .en, fundNames: [:], englishText: inputs.scenario.englishText)
         settings.findingsHandler = { findings in
             for finding in findings {
-                console.error("presolve \(finding.severity.rawValue): \(FindingText.message(finding))\n    suggestion: \(FindingText.suggestion(finding))\n")
+                console.error("presolve \(finding.severity.rawValue): \(findingText.message(finding))\n    suggestion: \(findingText.suggestion(finding))\n")
             }
         }
         let runner = AllocationRunner(
@@ -134,7 +136,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         case nil: break
         }
         console.error(summary(allocation) + "\n")
-        reportLoanDiagnosis(allocation, language: lang, console: console)
+        reportLoanDiagnosis(allocation, console: console)
         let code = session.finish(
             command: "solve", inputs: [inputs], outcome: .solve(allocation, statistics, settings, language: lang), out: out,
             code: ExitStatus.code(for: allocation))
@@ -165,14 +167,15 @@ final class CompiledModelSlot: Sendable {
     func get() -> CompiledModel? { value.withLock { $0 } }
 }
 
-/// Names the `loan` limits that conflict when the loan stage is infeasible (standard error).
-func reportLoanDiagnosis(_ allocation: Allocation, language: ReportLanguage, console: Console) {
+/// Names the `loan` limits that conflict when the loan stage is infeasible (standard error, in English
+/// whatever the report's language).
+func reportLoanDiagnosis(_ allocation: Allocation, console: Console) {
     guard let diagnosis = allocation.loanStage?.diagnosis else { return }
-    let rules = ConflictRuleText(language: language, allocation: allocation)
+    let rules = ConflictRuleText(language: .en, allocation: allocation)
     var text = "greenalloc: the loan stage is infeasible; these loan rules cannot hold together"
         + (diagnosis.minimal ? " (a minimal set):\n" : ":\n")
     for rule in diagnosis.conflict { text += "  - " + rules.name(rule) + "\n" }
-    for sentence in DiagnosisText.sentences(diagnosis) { text += "  " + sentence + "\n" }
+    for sentence in DiagnosisText(language: .en, allocation: allocation).sentences(diagnosis) { text += "  " + sentence + "\n" }
     console.error(text)
 }
 

@@ -159,15 +159,15 @@ public enum AllocationJSON {
             ("minimal", .bool(diagnosis.minimal)),
             ("conflict", .array(diagnosis.conflict.map { .object(ruleMembers($0)) })),
             ("relax", .array(diagnosis.relax.map { .object(ruleMembers($0.rule) + [("by", .double($0.by)), ("alone", .bool($0.alone))]) })),
-            ("explanation", .array(DiagnosisText.sentences(diagnosis).map { .string($0) })),
+            ("explanation", .array(DiagnosisText.machine(diagnosis).map { .string($0) })),
         ])
     }
 
     static func finding(_ finding: Finding) -> JSONValue {
         .object([
             ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(FindingText.message(finding))),
-            ("suggestion", .string(FindingText.suggestion(finding))),
+            ("message", .string(FindingText.machine.message(finding))),
+            ("suggestion", .string(FindingText.machine.suggestion(finding))),
             ("rules", .array(finding.rules.map { .object(ruleMembers($0)) })),
         ])
     }

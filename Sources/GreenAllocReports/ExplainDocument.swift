@@ -25,7 +25,7 @@ public enum ExplainHTML {
         var writer = HTMLWriter(charts: nil)
         writer.page(
             ExplainMarkdown.document(explanation, names: names, language: language),
-            title: explanation.scenario + language.pick("：项目说明", ": project explanations"), language: language)
+            title: language.text(explanation.scenario, names.englishText) + language.pick("：项目说明", ": project explanations"), language: language)
         return writer.html
     }
 }
@@ -41,7 +41,9 @@ struct ExplainCardWriter {
     init(names: ProjectNames, language: ReportLanguage) {
         self.names = names
         self.language = language
-        rules = ConflictRuleText(language: language, fundNames: names.fundNames)
+        var rules = ConflictRuleText(language: language, fundNames: names.fundNames)
+        rules.englishText = names.englishText
+        self.rules = rules
         topUps = TopUpText(language: language)
     }
 
@@ -52,12 +54,15 @@ struct ExplainCardWriter {
 
     func project(_ id: String) -> String { names.list([id], language: language) }
 
+    /// A scenario-given name or reason in the document's language.
+    func text(_ name: String) -> String { language.text(name, names.englishText) }
+
     func fund(_ id: String) -> String { names.fundNames[id].map { $0.isEmpty ? id : $0 } ?? id }
 
     mutating func line(_ text: String) { document.blocks.append(.line(text)) }
 
     mutating func title(_ explanation: Explanation) {
-        document.blocks.append(.title(pick("项目说明：", "Project explanations: ") + explanation.scenario))
+        document.blocks.append(.title(pick("项目说明：", "Project explanations: ") + text(explanation.scenario)))
         if let objective = explanation.objective {
             line(pick("当前方案的目标值（综合得分）：", "Objective of today's plan (score): ") + points(objective))
         }
@@ -80,7 +85,7 @@ struct ExplainCardWriter {
         facts.append(pick("规划期申请补助 ", "Requested over the horizon: ") + MoneyFormat.display(card.request) + pick(" 万元", "万"))
         line("- " + facts.joined(separator: pick("；", "; ")))
         line(pick("- 结果：", "- Outcome: ") + outcome(card))
-        for hit in card.excludedBy { line(pick("- 排除规则：", "- Excluded by: ") + "\(hit.rule) — \(hit.reason)") }
+        for hit in card.excludedBy { line(pick("- 排除规则：", "- Excluded by: ") + "\(text(hit.rule)) — \(text(hit.reason))") }
         if !card.binding.isEmpty {
             line(pick("- 起约束作用的规则：", "- Rules that bind it: ") + card.binding.map { rules.name($0) }.joined(separator: pick("；", "; ")))
         }

@@ -5,10 +5,11 @@ extension ReportMarkdown.Report {
     mutating func findings() {
         guard !allocation.findings.isEmpty else { return }
         heading("预处理检查", "Presolve findings")
+        let text = FindingText(language: language, allocation: allocation)
         for finding in allocation.findings {
             let severity = finding.severity == .infeasible ? pick("不可行", "infeasible") : pick("警告", "warning")
-            var line = "- **" + severity + "**" + pick("：", ": ") + FindingText.message(finding)
-            let suggestion = FindingText.suggestion(finding)
+            var line = "- **" + severity + "**" + pick("：", ": ") + text.message(finding)
+            let suggestion = text.suggestion(finding)
             if !suggestion.isEmpty { line += pick("；建议：", ". Suggestion: ") + suggestion }
             if !finding.rules.isEmpty {
                 line += pick("（涉及：", " (rules: ") + finding.rules.map(rules.name).joined(separator: pick("；", "; "))
@@ -47,7 +48,7 @@ extension ReportMarkdown.Report {
         }
         if !diagnosis.explanation.isEmpty {
             blank()
-            for sentence in DiagnosisText.sentences(diagnosis) { paragraph("> " + sentence) }
+            for sentence in DiagnosisText(language: language, allocation: allocation).sentences(diagnosis) { paragraph("> " + sentence) }
         }
     }
 }

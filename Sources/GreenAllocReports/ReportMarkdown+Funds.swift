@@ -86,7 +86,7 @@ extension ReportMarkdown.Report {
     }
 
     mutating func cities() {
-        heading("分市下达表", "Allocation by city (分市下达表)")
+        heading("分市下达表", "Allocation by city")
         let yearHeaders = allocation.years.map { zh ? "\($0)年" : String($0) }
         var table = MarkdownTable(
             header: [pick("城市代码", "City code"), pick("城市", "City")] + yearHeaders

@@ -63,6 +63,6 @@ public enum WhatIfTargetOutput {
 
     /// Why no budget meets the target: the search's reasons, then the presolve findings that block it.
     static func reasons(_ search: TargetSearchResult) -> [String] {
-        search.reasons + search.blockingFindings.map(FindingText.message)
+        search.reasons + search.blockingFindings.map(FindingText.machine.message)
     }
 }

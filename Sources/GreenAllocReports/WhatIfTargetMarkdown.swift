@@ -69,17 +69,27 @@ extension WhatIfTargetOutput {
         return text
     }
 
-    /// No budget suffices: the reasons and the rules in conflict.
+    /// No budget suffices: the reasons and the rules in conflict, in the document's language.
     static func unmet(_ search: TargetSearchResult, language: ReportLanguage) -> String {
         var text = ""
-        let reasons = reasons(search)
+        var reasons = search.unbudgetedYears.map { year, request in
+            language.pick("资金在\(year)年没有预算（放大预算无法增加），而其项目在该年申请 \(MoneyFormat.display(request)) 万元",
+                "the fund has no budget in \(year) (scaling cannot add any), while its projects request \(MoneyFormat.display(request))万 there")
+        }
+        var findings = FindingText(language: language, fundNames: [:])
+        findings.englishText = search.englishText
+        reasons += search.blockingFindings.map(findings.message)
         for reason in reasons { text += "- \(reason)\n" }
         if let diagnosis = search.diagnosis {
             text += language.pick(
                 "\n预算放大到 ×\(MoneyFormat.plain(search.unlimitedScale)) 时与目标冲突的规则：\n\n",
                 "\nRules in conflict with the target at ×\(MoneyFormat.plain(search.unlimitedScale)) of the budget:\n\n")
-            for rule in diagnosis.conflict { text += "- \(ConflictRuleText.label(rule))\n" }
-            for line in DiagnosisText.sentences(diagnosis) where !reasons.contains(line) { text += "- \(line)\n" }
+            var rules = ConflictRuleText(language: language)
+            rules.englishText = search.englishText
+            for rule in diagnosis.conflict { text += "- \(rules.name(rule))\n" }
+            var sentences = DiagnosisText(language: language, fundNames: [:])
+            sentences.englishText = search.englishText
+            for line in sentences.sentences(diagnosis) where !reasons.contains(line) { text += "- \(line)\n" }
         }
         text += language.pick("\n求解次数：\(search.solves)\n", "\nSolves: \(search.solves)\n")
         return text

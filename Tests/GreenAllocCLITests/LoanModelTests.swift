@@ -96,7 +96,7 @@ import Testing
         #expect(relax.count == 1)
         #expect(relax.first?["rule"] as? String == "贷款总额下限")
         #expect(relax.first?["by"] as? Double == 100)
-        #expect(result.error.contains("限制「贷款总额下限」"))
+        #expect(result.error.contains("limit 贷款总额下限"))
         #expect(!result.error.contains("单市贷款上限"))
 
         let out = fixture.path("out")

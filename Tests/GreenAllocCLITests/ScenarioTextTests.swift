@@ -170,10 +170,11 @@ import Testing
         let result = fixture.run(["solve", fixture.scenarioPath, "--out", fixture.path("out")])
         #expect(result.code == 3, "\(result.error)")
         let english = try read(fixture, "report.en.md")
-        #expect(english.contains("the floor of 「Subsidy floor」 is 100000") && english.contains("1. limit Subsidy floor"))
+        #expect(english.contains("the floor of \"Subsidy floor\" is 100000") && english.contains("1. limit Subsidy floor"))
         #expect(!english.contains("补助下限"))
         let chinese = try read(fixture, "report.md")
         #expect(chinese.contains("1. 限制「补助下限」") && !chinese.contains("Subsidy floor"))
+        #expect(chinese.contains("限制「补助下限」的下限为 100000"))
     }
 
     @Test func explainWorkbookNamesRulesInItsLanguage() throws {

@@ -34,6 +34,9 @@ public struct TargetSearchResult: Sendable {
     public var seconds: Double
     /// The English text of the scenario's `{zh, en}` names (`Scenario.englishText`), for English documents.
     public var englishText: [String: String] = [:]
+    /// The horizon years in which the fund has no budget (scaling adds none) while its projects request money
+    /// there, with that request (万元): the first of `reasons`, as figures.
+    public var unbudgetedYears: [(year: Int, request: Double)] = []
 }
 
 extension WhatIfRunner {
@@ -70,6 +73,7 @@ extension WhatIfRunner {
         for year in scenario.years where scenario.funds[fund].budget(in: year) == 0 {
             let need = demand(fund: fund, year: year)
             if need > 0 {
+                result.unbudgetedYears.append((year, need))
                 result.reasons.append(
                     "the fund has no budget in \(year) (scaling cannot add any), while its projects request \(need)万 there")
             }

@@ -19,8 +19,9 @@ public struct SweepPage {
 
     func pick(_ chinese: String, _ english: String) -> String { language.pick(chinese, english) }
 
-    /// A name the scenario gives (fund, target, scenario), printed as the scenario spells it.
-    func scenarioName(_ name: String) -> String { name }
+    /// A name the scenario gives (fund, target, scenario) in the page's language: its English text (`en` of a
+    /// `{zh: …, en: …}` name, carried by `names`) in the English page, as the scenario spells it otherwise.
+    func scenarioName(_ name: String) -> String { language.text(name, names.englishText) }
 
     var fundLabel: String { WorkbookCells.labeled(scenarioName(sweep.fundName), sweep.fundID, language: language) }
     var title: String { pick("预算敏感性分析：", "Budget sweep: ") + fundLabel }
