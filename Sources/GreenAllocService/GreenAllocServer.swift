@@ -1,0 +1,39 @@
+public import GreenAllocWorkspace
+public import Hummingbird
+internal import Logging
+internal import NIOCore
+
+/// The web service over one workspace: the bank API (and, on it, the bank page).
+public enum GreenAllocServer {
+    /// Every route, with its handlers.
+    public static func router(workspace: Workspace) -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: BodyLimitMiddleware())
+        let api = BankAPI(workspace: workspace)
+        router.get("/api/v1/banks/:id/list") { request, context -> Response in
+            let query = BankAPI.Query(
+                bank: context.parameters.get("id") ?? "", run: request.uri.queryParameters.get("run"),
+                format: request.uri.queryParameters.get("format"), accept: request.headers[.accept],
+                token: BankAPI.bearer(request.headers[.authorization]))
+            return ServiceResponses.response(api.respond(query, remote: context.remoteText).0)
+        }
+        BankPageRoutes(api: api).add(to: router)
+        router.get("/healthz") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
+        return router
+    }
+
+    /// The application, listening on `host:port` (port 0: a free port, given to `onRunning`).
+    public static func application(
+        workspace: Workspace, host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        var logger = Logger(label: "greenalloc-server")
+        logger.logLevel = .notice
+        return Application(
+            router: router(workspace: workspace),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "greenalloc"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}
