@@ -1,14 +1,26 @@
 public import GreenAllocWorkspace
+internal import HTTPTypes
 public import Hummingbird
 internal import Logging
 internal import NIOCore
 
 /// The web service over one workspace: the bank API (and, on it, the bank page).
 public enum GreenAllocServer {
+    /// Every path served and its methods (for 405 answers; a test checks it against the router and openapi.yaml).
+    static let routes: [(pattern: String, methods: [HTTPRequest.Method])] = [
+        ("/api/v1/banks/{id}/list", [.get]), ("/banks/{id}", [.get]), ("/bank/sign-in", [.get, .post]), ("/healthz", [.get]),
+    ]
+
+    /// The same as `pattern method` lines, for the tests.
+    public static var routeLines: Set<String> {
+        Set(routes.flatMap { route in route.methods.map { "\($0.rawValue) \(route.pattern)" } })
+    }
+
     /// Every route, with its handlers.
     public static func router(workspace: Workspace) -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: BodyLimitMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
         let api = BankAPI(workspace: workspace)
         router.get("/api/v1/banks/:id/list") { request, context -> Response in
             let query = BankAPI.Query(

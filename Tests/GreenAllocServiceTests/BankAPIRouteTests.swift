@@ -95,4 +95,18 @@ import Testing
         #expect(log.map(\.format) == ["csv", "csv", "xlsx", "pdf", "json"] && log.allSatisfy { $0.tokenBank == "B2" })
         #expect(log.map(\.runID) == [fixture.publishedRun, fixture.publishedRun, fixture.publishedRun, nil, nil])
     }
+
+    @Test func anotherMethodOnAServedPathIsNotAllowed() async throws {
+        let fixture = try ServiceFixture()
+        defer { fixture.remove() }
+        let app = Application(router: GreenAllocServer.router(workspace: fixture.workspace))
+        try await app.test(.router) { client in
+            let put = try await client.execute(uri: "/api/v1/banks/B1/list", method: .put)
+            #expect(put.status == .methodNotAllowed && put.headers[.allow] == "GET")
+            let delete = try await client.execute(uri: "/bank/sign-in", method: .delete)
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, POST")
+            let unknown = try await client.execute(uri: "/api/v1/banks", method: .put)
+            #expect(unknown.status == .notFound)
+        }
+    }
 }

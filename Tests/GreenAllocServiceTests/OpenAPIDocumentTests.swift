@@ -34,5 +34,6 @@ import Yams
         #expect(registered.contains("GET /api/v1/banks/{id}/list"))
         #expect(registered.subtracting(documented).isEmpty, "not in openapi.yaml: \(registered.subtracting(documented).sorted())")
         #expect(documented.subtracting(registered).isEmpty, "not served: \(documented.subtracting(registered).sorted())")
+        #expect(GreenAllocServer.routeLines == registered, "the table of the 405 answers")
     }
 }
