@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "GreenAllocService",
             dependencies: [
-                "GreenAllocWorkspace", "Charts",
+                "GreenAllocWorkspace", "GreenAllocHistory", "GreenAllocCLI", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

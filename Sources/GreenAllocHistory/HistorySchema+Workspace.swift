@@ -49,4 +49,32 @@ extension HistorySchema {
                 );
                 """)
     }
+
+    /// The office's pages: sign-in sessions (SHA-256 of the cookie only, with the session's CSRF value) and
+    /// the solve jobs started from them (a job left queued or running by a server that died is marked
+    /// interrupted when the next one starts).
+    static func workspaceVersion2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE office_session (
+                    token_sha256 TEXT PRIMARY KEY NOT NULL,
+                    user TEXT NOT NULL REFERENCES office_user(name) ON DELETE CASCADE,
+                    csrf TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                );
+                CREATE TABLE job (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    scenario TEXT NOT NULL,
+                    user TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'interrupted')),
+                    created_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    exit_code INTEGER,
+                    run_id INTEGER,
+                    message TEXT NOT NULL DEFAULT ''
+                );
+                """)
+    }
 }

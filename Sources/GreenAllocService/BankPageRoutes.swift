@@ -41,20 +41,29 @@ struct BankPageRoutes: Sendable {
     }
 
     func signInForm(_ request: Request, failed: Bool) -> Response {
-        let english = request.uri.queryParameters.get("lang") == "en"
-        let page = BankPage(english: english)
+        let page = BankPage(english: request.uri.queryParameters.get("lang") == "en")
+        let field = "<label>\(page.pick("银行令牌", "Bank token")) <input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>"
+        return Self.signInPage(
+            page, title: page.pick("银行登录", "Bank sign-in"), action: "/bank/sign-in", fields: field,
+            failure: failed ? page.pick("令牌无效或已吊销。", "The token is not valid, or was revoked.") : nil)
+    }
+
+    /// A sign-in page whose form carries a fresh CSRF value, also set as an HttpOnly, SameSite=Strict cookie
+    /// for `action`'s folder (the post must bring both, equal); 401 with `failure` said above the form.
+    static func signInPage(_ page: BankPage, title: String, action: String, fields: String, failure: String?) -> Response {
         let csrf = SecretText.formToken()
-        let note = failed ? "<p>" + page.pick("令牌无效或已吊销。", "The token is not valid, or was revoked.") + "</p>\n" : ""
+        let note = failure.map { "<p>" + BankPage.escape($0) + "</p>\n" } ?? ""
         let body = """
-            <h1>\(page.pick("银行登录", "Bank sign-in"))</h1>
-            \(note)<form method="post" action="/bank/sign-in">
+            <h1>\(BankPage.escape(title))</h1>
+            \(note)<form method="post" action="\(action)">
             <input type="hidden" name="csrf" value="\(csrf)">
-            <label>\(page.pick("银行令牌", "Bank token")) <input type="password" name="token" autocomplete="off" required></label>
+            \(fields)
             <button type="submit">\(page.pick("登录", "Sign in"))</button>
             </form>
             """
-        var response = Self.html(failed ? .unauthorized : .ok, page.document(title: page.pick("银行登录", "Bank sign-in"), body: body))
-        response.setCookie(Cookie(name: Self.csrfCookie, value: csrf, path: "/bank", httpOnly: true, sameSite: .strict))
+        var response = html(failure == nil ? .ok : .unauthorized, page.document(title: title, body: body))
+        let folder = "/" + (action.split(separator: "/").first.map(String.init) ?? "")
+        response.setCookie(Cookie(name: csrfCookie, value: csrf, path: folder, httpOnly: true, sameSite: .strict))
         return response
     }
 

@@ -9,6 +9,9 @@ public enum GreenAllocServer {
     /// Every path served and its methods (for 405 answers; a test checks it against the router and openapi.yaml).
     static let routes: [(pattern: String, methods: [HTTPRequest.Method])] = [
         ("/api/v1/banks/{id}/list", [.get]), ("/banks/{id}", [.get]), ("/bank/sign-in", [.get, .post]), ("/healthz", [.get]),
+        ("/office/sign-in", [.get, .post]), ("/office/sign-out", [.post]), ("/office", [.get]), ("/office/solve", [.post]),
+        ("/office/jobs/{id}", [.get]), ("/office/jobs/{id}/files/{name}", [.get]), ("/office/history", [.get]),
+        ("/office/publish", [.post]),
     ]
 
     /// The same as `pattern method` lines, for the tests.
@@ -17,7 +20,7 @@ public enum GreenAllocServer {
     }
 
     /// Every route, with its handlers.
-    public static func router(workspace: Workspace) -> Router<ServiceRequestContext> {
+    public static func router(workspace: Workspace, jobs: JobQueue? = nil) -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: BodyLimitMiddleware())
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
@@ -30,6 +33,7 @@ public enum GreenAllocServer {
             return ServiceResponses.response(api.respond(query, remote: context.remoteText).0)
         }
         BankPageRoutes(api: api).add(to: router)
+        OfficeRoutes(workspace: workspace, jobs: jobs ?? JobQueue(workspace: workspace)).add(to: router)
         router.get("/healthz") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
@@ -42,6 +46,8 @@ public enum GreenAllocServer {
     ) -> some ApplicationProtocol {
         var logger = Logger(label: "greenalloc-server")
         logger.logLevel = .notice
+        // Jobs a server that died left queued or running show as interrupted.
+        _ = try? workspace.interruptUnfinishedJobs()
         return Application(
             router: router(workspace: workspace),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "greenalloc"),

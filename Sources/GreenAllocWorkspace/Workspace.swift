@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 public import GreenAllocHistory
 
 /// A workspace folder served to the office and the banks: its scenarios and tables, and its history database
@@ -23,11 +23,7 @@ public struct Workspace: Sendable {
     }
 
     /// The current time as the history writes it (ISO 8601, UTC, to the second).
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
-    }
+    static func now() -> String { text(Date()) }
 }
 
 /// Bank ids, user names and run ids as they may appear in a URL or on a command line: 1 to 64 of

@@ -69,8 +69,8 @@ import Testing
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(tables == [
-            "bank_access", "bank_token", "blob", "grdb_migrations", "office_user", "publication", "published_list", "run",
-            "run_input", "run_output",
+            "bank_access", "bank_token", "blob", "grdb_migrations", "job", "office_session", "office_user", "publication",
+            "published_list", "run", "run_input", "run_output",
         ])
     }
 
