@@ -55,6 +55,6 @@ done
 solve_pid=""
 
 echo "== schemathesis ($examples examples per operation)"
-schemathesis run "$root/openapi.yaml" --url "$base" -H "Authorization: Bearer $token" \
-    --max-examples "$examples" --seed 1 --checks all 2>&1 | tail -n 150 || true
+(cd "$work" && schemathesis run "$root/openapi.yaml" --url "$base" -H "Authorization: Bearer $token" \
+    --max-examples "$examples" --seed 1 --checks all 2>&1 | tail -n 150) || true
 echo "server log: $(wc -l < "$work/server.out") lines; load: $(cut -d' ' -f1-3 /proc/loadavg)"
