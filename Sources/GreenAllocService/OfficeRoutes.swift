@@ -33,10 +33,12 @@ struct OfficeRoutes: Sendable {
 
     static func english(_ request: Request) -> Bool { request.uri.queryParameters.get("lang") == "en" }
 
-    /// The session of the request, or a redirect to the sign-in form.
+    /// The session of the request, or 401 with a link to the sign-in form.
     func signedIn(_ request: Request, _ body: (OfficeSession, OfficePage) async throws -> Response) async throws -> Response {
         guard let cookie = request.cookies[Self.sessionCookie]?.value, let session = try workspace.session(cookie: cookie) else {
-            return Response(status: .seeOther, headers: [.location: "/office/sign-in"])
+            let page = BankPage(english: Self.english(request))
+            let link = "<a href=\"/office/sign-in\">" + page.pick("请先登录", "Please sign in") + "</a>"
+            return BankPageRoutes.html(.unauthorized, page.document(title: "greenalloc", body: "<p>\(link)</p>"))
         }
         return try await body(session, OfficePage(english: Self.english(request), csrf: session.csrf))
     }

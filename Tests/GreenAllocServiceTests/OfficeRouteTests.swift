@@ -21,7 +21,10 @@ import Testing
         let app = Application(router: GreenAllocServer.router(workspace: fixture.workspace, jobs: queue))
         try await app.test(.router) { client in
             let anonymous = try await client.execute(uri: "/office", method: .get)
-            #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/office/sign-in")
+            #expect(anonymous.status == .unauthorized && String(buffer: anonymous.body).contains("href=\"/office/sign-in\""))
+            let anonymousPost = try await client.execute(uri: "/office/solve", method: .post, body: ByteBuffer(string: "scenario=loans.yaml"))
+            #expect(anonymousPost.status == .unauthorized)
+            #expect(try fixture.workspace.jobs().isEmpty)
             let form = try await client.execute(uri: "/office/sign-in", method: .get)
             let formCSRF = try #require(Self.value(after: "greenalloc_csrf=", in: form.headers[.setCookie] ?? ""))
             let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "greenalloc_csrf=\(formCSRF)"]
