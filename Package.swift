@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "greenalloc", targets: ["greenalloc"]),
+        // The web service has its own program, so that `greenalloc` builds without Hummingbird and SwiftNIO.
+        .executable(name: "greenalloc-server", targets: ["greenalloc-server"]),
         .library(name: "MILP", targets: ["MILP"]),
         .library(name: "GreenAllocCore", targets: ["GreenAllocCore"]),
         .library(name: "GreenAllocInputs", targets: ["GreenAllocInputs"]),
@@ -23,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
@@ -75,11 +79,38 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings),
+        // The workspace's people and banks: office accounts, bank tokens, published runs and the bank access log,
+        // in the history database.
+        .target(
+            name: "GreenAllocWorkspace",
+            dependencies: [
+                "GreenAllocHistory", "GreenAllocInputs",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        // The web service (Hummingbird): the bank API and pages over a workspace.
+        .target(
+            name: "GreenAllocService",
+            dependencies: [
+                "GreenAllocWorkspace", "GreenAllocHistory", "GreenAllocCLI", "Charts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "greenalloc-server",
+            dependencies: [
+                "GreenAllocService", "GreenAllocWorkspace", "GreenAllocHistory",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings),
         .target(
             name: "GreenAllocCLI",
             dependencies: [
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
-                "GreenAllocGenerator", "GreenAllocHistory",
+                "GreenAllocGenerator", "GreenAllocHistory", "GreenAllocWorkspace",
                 "GreenAllocWhatIf", "MILP",
                 "MILPGLPK", "MILPCBC", "ExternalProgram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -126,6 +157,20 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .target(
+            name: "WorkspaceTestSupport", dependencies: ["GreenAllocCLI", "GreenAllocWorkspace"], path: "Tests/WorkspaceTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocWorkspaceTests",
+            dependencies: ["GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "GreenAllocServiceTests",
+            dependencies: [
+                "GreenAllocService", "GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocGeneratorTests", dependencies: ["GreenAllocGenerator"], swiftSettings: strictSettings),
         .testTarget(

@@ -22,7 +22,8 @@ public struct GreenAllocCommand: ParsableCommand {
             """,
         subcommands: [
             Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Validate.self, ExportModel.self,
-            Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self, Diff.self,
+            Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self, Diff.self, Publish.self,
+            BankTokenCommand.self, UserCommand.self,
         ])
 
     @Flag(name: .long, help: "Print greenalloc's and GLPK's versions.")

@@ -7,6 +7,8 @@ enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-runs-inputs-outputs", migrate: version1)
+        migrator.registerMigration("workspace-v1-people-banks-publications", migrate: workspaceVersion1)
+        migrator.registerMigration("workspace-v2-sessions-jobs", migrate: workspaceVersion2)
         return migrator
     }
 

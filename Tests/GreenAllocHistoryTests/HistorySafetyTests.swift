@@ -68,7 +68,10 @@ import Testing
         let tables = try DatabaseQueue(path: path).read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(tables == ["blob", "grdb_migrations", "run", "run_input", "run_output"])
+        #expect(tables == [
+            "bank_access", "bank_token", "blob", "grdb_migrations", "job", "office_session", "office_user", "publication",
+            "published_list", "run", "run_input", "run_output",
+        ])
     }
 
     /// Two writers on separate connections at once: every run of both is recorded.
