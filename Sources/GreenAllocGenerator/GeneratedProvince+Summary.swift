@@ -1,7 +1,7 @@
 /// A plain-text digest of a generated province: the figures a planner checks before writing budgets.
 extension GeneratedProvince {
     /// The year each under-construction park could be named: the latest year its naming package draws money,
-    /// or its `naming_year` if later (SPEC §4.4). Parks without a package are absent.
+    /// or its `naming_year` if later (scenario-format §10). Parks without a package are absent.
     public var earliestNamingYears: [String: Int] {
         var latest: [String: Int] = [:]
         for project in projectRecords where project.namingPrerequisite {

@@ -8,7 +8,7 @@ public struct GeneratedProvince: Sendable {
     public var projectRecords: [ProjectRecord]
     public var bankRecords: [BankRecord]
 
-    /// File names, in the order SPEC §7 hashes them.
+    /// File names, in the order scenario-format §13 hashes them.
     public static let fileNames = ["cities.csv", "parks.csv", "projects.csv", "banks.csv"]
 
     public var cities: CSVTable {

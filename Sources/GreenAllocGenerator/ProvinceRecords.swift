@@ -8,7 +8,7 @@ public enum ParkStatus: String, CaseIterable, Sendable {
     case namedNational = "named_national"
     case rectifying, revoked, barred
 
-    /// Counted by `eco_park_count` (SPEC §4.4).
+    /// Counted by `eco_park_count` (scenario-format §10).
     public var isNamed: Bool { self == .namedProvincial || self == .namedNational }
     /// Parks whose projects the Shandong scenarios exclude (clauses (十六) and (十七)).
     public var isExcludedByRules: Bool { self == .revoked || self == .barred || self == .rectifying }

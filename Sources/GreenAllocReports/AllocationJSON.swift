@@ -1,8 +1,8 @@
 public import GreenAllocCore
 
-/// allocation.json (SPEC §7): the SPEC's keys in the SPEC's order, plus documented extra keys.
+/// allocation.json (scenario-format §13): the format's keys in its order, plus documented extra keys.
 ///
-/// Choices where SPEC §7 leaves room:
+/// Choices where scenario-format §13 leaves room:
 /// - `subsidy` lists every horizon year in which the project requests a nonzero amount (so a funded
 ///   project's map shows its whole draw profile and an unfunded one shows zeros); a loan-only project has `{}`.
 /// - Extra project keys: `name`, `park`, `city`, `fund` (null for loan-only), `category`, `why`.
@@ -137,7 +137,7 @@ public enum AllocationJSON {
         return .object(members)
     }
 
-    /// A conflict rule as SPEC §7 spells it: `{"kind": …, …}`.
+    /// A conflict rule as scenario-format §13 spells it: `{"kind": …, …}`.
     static func ruleMembers(_ rule: ConflictRule) -> [(String, JSONValue)] {
         switch rule {
         case .limit(let name, let group, let year):

@@ -1,6 +1,6 @@
 public import GreenAllocCore
 
-/// `bank-<id>.csv`: one bank's ranked list (SPEC §5, §7), UTF-8 with a BOM for Excel.
+/// `bank-<id>.csv`: one bank's ranked list (scenario-format §11, §7), UTF-8 with a BOM for Excel.
 ///
 /// Header (machine-readable English, the same in every language): `rank,status,project,name,park,city,
 /// loan_need,tier,loan_score,loan_bonuses,subsidy_total,reason_code,reason`. First the assigned projects

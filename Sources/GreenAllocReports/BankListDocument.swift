@@ -71,7 +71,7 @@ public enum BankListDocument {
     }
 
     /// A score for people: 10 significant digits, so binary noise (44438.159999999996) reads 44438.16. The
-    /// CSV and JSON keep the full-precision form (SPEC §7).
+    /// CSV and JSON keep the full-precision form (scenario-format §13).
     static func readable(_ value: Double) -> String {
         guard value.isFinite, value != 0 else { return formatNumber(value) }
         let digits = 9 - Int((abs(value).log10Floor))

@@ -1,7 +1,7 @@
 internal import GreenAllocCore
 public import GreenAllocExplain
 
-/// `greenalloc explain --format json` (SPEC §7 `greenalloc.explain/1`): the SPEC's keys in the SPEC's order.
+/// `greenalloc explain --format json` (scenario-format §13 `greenalloc.explain/1`): the format's keys in its order.
 /// Extra card keys: `safety` (`{"fund", "cut"}` in 万元, funded projects only, an estimate; null otherwise),
 /// `request` (the horizon's requests, 万元) and `top_up` (the full listing's not-chosen projects: bounds on
 /// the raise that funds them, see `TopUp`; null otherwise).

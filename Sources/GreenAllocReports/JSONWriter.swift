@@ -1,5 +1,5 @@
 /// A JSON value whose objects keep their keys in the order they were written, so that output is
-/// byte-identical from run to run (SPEC §7).
+/// byte-identical from run to run (scenario-format §13).
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)

@@ -47,7 +47,7 @@ public enum OutputDirectoryError: Error, Sendable, Hashable, CustomStringConvert
     }
 }
 
-/// Writes a run's output directory so that it appears complete or not at all (SPEC §7).
+/// Writes a run's output directory so that it appears complete or not at all (scenario-format §13).
 ///
 /// - A directory that exists must be empty or an earlier greenalloc output, recognised by the
 ///   `.greenalloc-output` marker this type writes, or by an `allocation.json` whose `format` starts with

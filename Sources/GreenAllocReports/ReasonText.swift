@@ -70,7 +70,7 @@ public struct ReasonText: FundNamingRenderer {
         }
     }
 
-    /// A short label for a why code (SPEC §7), used to group unfunded projects.
+    /// A short label for a why code (scenario-format §13), used to group unfunded projects.
     public func label(_ why: WhyCode) -> String {
         switch why {
         case .excluded: language.pick("被排除规则排除", "excluded by a rule")

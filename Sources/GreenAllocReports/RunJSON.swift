@@ -1,7 +1,7 @@
 public import Foundation
 public import GreenAllocCore
 
-/// Everything about a run that may differ between runs (SPEC §7): it lives in run.json, never in
+/// Everything about a run that may differ between runs (scenario-format §13): it lives in run.json, never in
 /// allocation.json.
 public struct RunInfo: Sendable {
     /// Wall-clock seconds per phase; a phase that did not run is nil (written as `null`).

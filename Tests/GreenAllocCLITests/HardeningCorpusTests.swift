@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The corpus of broken inputs: every key and column of SPEC §1 mistyped, missing, duplicated or out of
+/// The corpus of broken inputs: every key and column of scenario-format §3 mistyped, missing, duplicated or out of
 /// range, broken quoting and encodings, garbage, alias bombs and deep nesting. Each case must end with exit
 /// 65, name the file and the exact line (and field, for tables) where the input is wrong, and write nothing.
 enum HardeningCorpus {

@@ -5,7 +5,7 @@ import Testing
 
 /// Whole runs under stress: atomic output, determinism, time limits, hostile numbers, large tables.
 @Suite struct HardeningRunTests {
-    // MARK: atomic output (SPEC §7)
+    // MARK: atomic output (scenario-format §13)
 
     @Test func aForeignDirectoryIsRefusedAndLeftUntouched() throws {
         let fixture = try HardeningFixture()
@@ -63,7 +63,7 @@ import Testing
         #expect(fixture.strayEntries.isEmpty)
     }
 
-    // MARK: determinism (SPEC §7)
+    // MARK: determinism (scenario-format §13)
 
     @Test func tenRunsGiveByteIdenticalOutputs() throws {
         let scenario = HardeningScenarios.packageRoot + "/Scenarios/shandong/baseline-2022.yaml"

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC §6: `extends` through the command line (validate --merged and solve).
+/// scenario-format §12: `extends` through the command line (validate --merged and solve).
 @Suite struct InheritanceTests {
     static let base = ScenarioFixture.header() + """
         funds:

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Random small loan stages (≤ 8 loan-eligible projects, ≤ 3 banks) against brute force over SPEC §5:
+/// Random small loan stages (≤ 8 loan-eligible projects, ≤ 3 banks) against brute force over scenario-format §11:
 /// every assignment enumerated, best Σ loan_score first, then the most volume.
 @Suite struct LoanBruteForceTests {
     @Test(arguments: 1...24) func matchesBruteForce(seed: Int) throws {

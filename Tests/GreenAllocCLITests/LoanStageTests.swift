@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Hand-checked loan-stage scenarios (SPEC §5), solved through `greenalloc solve --out`.
+/// Hand-checked loan-stage scenarios (scenario-format §11), solved through `greenalloc solve --out`.
 @Suite struct LoanStageTests {
     static let projectsHeader = "id,name,park,fund,category,investment,request_2022,request_2023,finance_tier,loan_need,benefit\n"
 

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 
-/// A small random scenario in which every SPEC §7 rule is one edit of the inputs: limits are ungrouped and not
+/// A small random scenario in which every scenario-format §13 rule is one edit of the inputs: limits are ungrouped and not
 /// per year (one row each), each `requires` names one project, the exclusive group has two members. So a rule
 /// can be dropped (lock and requires cells emptied, the group dissolved, a budget made unlimited, a limit or
 /// target removed) or relaxed by a diagnosis's amount (a budget or limit bound moved, a target lowered; a lock,

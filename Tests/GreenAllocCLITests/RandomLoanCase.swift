@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// A random small loan stage (≤ 8 loan-eligible projects, ≤ 3 banks, an optional interest-subsidy budget and
-/// an optional per-city loan cap) with its scenario files and a brute-force evaluator of SPEC §5 that shares
+/// an optional per-city loan cap) with its scenario files and a brute-force evaluator of scenario-format §11 that shares
 /// no code with the program under test.
 struct RandomLoanCase {
     /// SplitMix64 with a draw from a closed range (the sequence the brute-force suite has always used).

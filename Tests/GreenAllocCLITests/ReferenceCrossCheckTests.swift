@@ -13,7 +13,7 @@ import Testing
             #expect(result.code == 0, "seed \(seed): \(result.error)")
             #expect(result.json.status == "optimal")
             #expect(abs(result.json.objective - expected) <= 1e-6 * max(1, abs(expected)), "seed \(seed)")
-            // "Funded" always means money was allocated, at most the project's maximum u (SPEC v1.1 §3.2).
+            // "Funded" always means money was allocated, at most the project's maximum u (scenario-format §6).
             for (project, entry) in zip(scenario.projects, result.json.projects) {
                 let funded = entry["funded"] as? Bool ?? false
                 let subsidy = entry["subsidy_total"] as? Double ?? 0

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 
 /// A random small scenario in plain Swift values, with its YAML and CSV text. The `ReferenceEvaluator` reads
-/// the Swift values and applies SPEC §2–§4 by enumeration, sharing no code with greenalloc's compiler.
+/// the Swift values and applies scenario-format §4–§4 by enumeration, sharing no code with greenalloc's compiler.
 struct RandomScenario {
     struct Project {
         var id: String
@@ -166,7 +166,7 @@ struct RandomScenario {
     func formatted(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
 }
 
-/// SPEC v1.1 semantics by enumeration: every subset of fundable projects (θ ∈ {0, u}: min_share is 1 here, so
+/// The format's semantics (docs/scenario-format.md, version 1.1) by enumeration: every subset of fundable projects (θ ∈ {0, u}: min_share is 1 here, so
 /// a funded project gets its maximum u, capped projects included) and every naming choice; the best objective
 /// of the feasible ones, or nil when none is feasible. Requests after the horizon (2024) are never funded: a
 /// project asking only then is not fundable, and a naming package drawing money then is not complete in time.
@@ -183,7 +183,7 @@ enum ReferenceEvaluator {
     static func optimum(_ scenario: RandomScenario) -> Double? {
         let projects = scenario.projects
         let cap = projects.map { maximumShare($0, scenario) }
-        // Fundability (SPEC §3.2).
+        // Fundability (scenario-format §6).
         var fundable = projects.indices.map { index -> Bool in
             let project = projects[index]
             guard project.hasFund, project.lock != "out", project.inLibrary,
@@ -200,7 +200,7 @@ enum ReferenceEvaluator {
             }
         }
         if projects.indices.contains(where: { projects[$0].lock == "in" && !fundable[$0] }) { return nil }
-        // Nameable parks and their years (SPEC §4.4): parks 1 and 3 (3 is barred past as_of).
+        // Nameable parks and their years (scenario-format §10): parks 1 and 3 (3 is barred past as_of).
         var nameable: [(park: Int, year: Int, prerequisites: [Int])] = []
         if scenario.namingValue > 0 || scenario.target != nil {
             let park = 1

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One small hand-checked scenario per feature of SPEC §3–§4, solved through `greenalloc solve`.
+/// One small hand-checked scenario per feature of scenario-format §6–§4, solved through `greenalloc solve`.
 @Suite struct SolveFeatureTests {
     static let projectsHeader = "id,name,park,fund,category,investment,request_2022,request_2023,min_share,lock,requires,exclusive_group,naming_prerequisite,lib,benefit\n"
 
@@ -54,7 +54,7 @@ import Testing
             projects: Self.projectsHeader + "P1,a,K1,f1,air,1000,80,,0.25,,,,,yes,80\n")
         let result = try fixture.solve()
         let project = result.json.project("P1")
-        // The tie rule may trim θ within its 1e-7 objective tolerance (SPEC §4.1).
+        // The tie rule may trim θ within its 1e-7 objective tolerance (scenario-format §8).
         #expect(abs((project["share"] as? Double ?? 0) - 0.375) < 1e-6)
         #expect(abs((project["subsidy_total"] as? Double ?? 0) - 30) < 1e-4)
         #expect(abs(result.json.objective - 30) <= 1e-7 * 30 + 1e-9)

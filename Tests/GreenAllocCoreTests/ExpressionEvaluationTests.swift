@@ -2,7 +2,7 @@ import GreenAllocCore
 import Testing
 
 @Suite struct ExpressionEvaluationTests {
-    /// Each case tells two groupings apart: the expected value is the one SPEC §2.1's precedence gives.
+    /// Each case tells two groupings apart: the expected value is the one scenario-format §4's precedence gives.
     @Test(arguments: [
         ("not true and false or true", true),  // ((not true) and false) or true
         ("not false and false", false),  // (not false) and false
@@ -76,7 +76,7 @@ import Testing
         #expect(evaluate(source) == .boolean(expected), "\(source)")
     }
 
-    /// SPEC §2.1: a comparison with a missing value is false, `not` negates what its operand gives,
+    /// scenario-format §4: a comparison with a missing value is false, `not` negates what its operand gives,
     /// `and`/`or` take missing as false, arithmetic with missing is missing.
     @Test(arguments: [
         ("project.x > 5", false), ("project.x <= 5", false), ("project.x == 5", false), ("project.x != 5", false),

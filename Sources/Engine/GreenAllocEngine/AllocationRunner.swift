@@ -54,7 +54,7 @@ public struct RunStatistics: Sendable {
     public var columns = 0
     public var nonzeros = 0
     public var tiebreakStatus: String?
-    /// Loan stage (SPEC §5): seconds and number of solves (0 when it did not run).
+    /// Loan stage (scenario-format §11): seconds and number of solves (0 when it did not run).
     public var loanSeconds = 0.0
     public var loanSolves = 0
     public init() {}
@@ -142,7 +142,7 @@ public struct AllocationRunner {
         var allocation = decoder.solved(result: final, status: status, firstResult: first)
         allocation.basis?.tiebreak = settings.tiebreak
 
-        // Loan stage (SPEC §5), with the subsidy decisions fixed.
+        // Loan stage (scenario-format §11), with the subsidy decisions fixed.
         if scenario.loans != nil {
             let loanStart = clock()
             let stage = LoanStageRunner(scenario: scenario, library: library, rules: rules, solver: solver)
@@ -154,7 +154,7 @@ public struct AllocationRunner {
         return (allocation, statistics)
     }
 
-    /// Tie rule (SPEC §4.1): keep the objective within 1e-7 × max(1, |optimum|) and minimize the subsidy from
+    /// Tie rule (scenario-format §8): keep the objective within 1e-7 × max(1, |optimum|) and minimize the subsidy from
     /// the first solution; the first result stands when the second solve gives no verified plan.
     func tieBreak(
         _ compiled: CompiledModel, first: SolverResult, optimum: Double, parameters: SolverParameters,

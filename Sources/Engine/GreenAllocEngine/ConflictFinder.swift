@@ -1,8 +1,8 @@
 internal import GreenAllocCore
 internal import MILP
 
-/// Finds a set of rules that cannot hold together (SPEC §7 `diagnosis`) and how much to relax them, through
-/// the solver-neutral `InfeasibilityAnalysis` of the MILP layer. This type maps the rules of SPEC §7 to
+/// Finds a set of rules that cannot hold together (scenario-format §13 `diagnosis`) and how much to relax them, through
+/// the solver-neutral `InfeasibilityAnalysis` of the MILP layer. This type maps the rules of scenario-format §13 to
 /// constraint groups of the compiled model and back:
 /// - each limit row (group and year), each fund's budget in a year, each hard target, each exclusive group
 ///   and each project's `requires` (all its rows z_p ≤ z_q) is the group of its rows;
@@ -32,7 +32,7 @@ struct ConflictFinder {
     let lockShares: [Double]
     let solver: any Solver
 
-    /// The subsidy stage: the rule kinds of SPEC §7.
+    /// The subsidy stage: the rule kinds of scenario-format §13.
     init(scenario: Scenario, library: Library, compiled: CompiledModel, solver: any Solver) {
         var model = compiled.model
         var locks: [(rule: ConflictRule, group: ConstraintGroup)] = []
@@ -55,8 +55,8 @@ struct ConflictFinder {
             lockShares: compiled.facts.map { Swift.min(1, $0.cap) }, solver: solver)
     }
 
-    /// The loan stage (SPEC §5): each row of a `loan` limit is a rule; one bank per project, the banks'
-    /// capacities and the interest-subsidy budget are facts (not rule kinds of SPEC §7) and stay in force.
+    /// The loan stage (scenario-format §11): each row of a `loan` limit is a rule; one bank per project, the banks'
+    /// capacities and the interest-subsidy budget are facts (not rule kinds of scenario-format §13) and stay in force.
     init(scenario: Scenario, library: Library, loans: LoanModel, solver: any Solver) {
         let rowRules = loans.origins.map { origin -> ConflictRule? in
             guard case .limit(let limit) = origin else { return nil }

@@ -1,6 +1,6 @@
 public import GreenAllocCore
 
-/// One project's explanation (SPEC §7 `greenalloc explain`).
+/// One project's explanation (scenario-format §13 `greenalloc explain`).
 public struct ExplainCard: Sendable {
     public var id: String
     public var funded: Bool

@@ -3,11 +3,11 @@ public import GreenAllocEngine
 public import MILP
 import Foundation
 
-/// Explains an allocation project by project (SPEC §7 `greenalloc explain`).
+/// Explains an allocation project by project (scenario-format §13 `greenalloc explain`).
 ///
 /// The plan explained is the one `solve` returns (same runner, same tie rule); its point is rebuilt from the
 /// allocation (z, θ, named parks, soft-target shortfalls). Per card:
-/// - `binding`: the SPEC §7 rules with a row that touches z_p or θ_p and is binding at that point
+/// - `binding`: the scenario-format §13 rules with a row that touches z_p or θ_p and is binding at that point
 ///   (slack ≤ 1e-6 × max(1, |bound|));
 /// - `forced_in` (exact): re-solve with z_p = 1 (the share link then gives θ_p ≥ min_share), started from the
 ///   full listing's repaired plan, then a second solve keeping that optimum (within 1e-7) and keeping as many
@@ -208,7 +208,7 @@ struct ExplainContext: Sendable {
         return card
     }
 
-    /// SPEC §7 `binding`: the rules of rows touching the project's columns with no slack at today's point.
+    /// scenario-format §13 `binding`: the rules of rows touching the project's columns with no slack at today's point.
     func bindingRules(of project: Int) -> [ConflictRule] {
         var rules: [ConflictRule] = []
         let rows = Set(columns(of: project).flatMap { entriesOfColumn[$0].map(\.row) }).sorted()

@@ -11,7 +11,7 @@ public struct SweepPoint: Sendable {
     public var budget: [Int: Double]
     public var budgetTotal: Double
     public var status: AllocationStatus
-    /// SPEC §4 objective (nil without a solution).
+    /// scenario-format §8 objective (nil without a solution).
     public var objective: Double?
     /// Funded projects, in library order.
     public var funded: [String]

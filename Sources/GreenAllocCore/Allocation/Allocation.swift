@@ -26,7 +26,7 @@ public struct Allocation: Sendable {
     public var parksCounted: Int
     /// The outcome columns the reports show: the scenario's `indicators:` columns, else the benefit columns the
     /// objective weighs (`objective.weights`, in their order): what each project's `outcomeValues` holds. A
-    /// funded project delivers θ × value of each (SPEC §3.3).
+    /// funded project delivers θ × value of each (scenario-format §7).
     public var outcomeColumns: [String] = []
     /// The English text of each scenario-given name and reason written as `{zh: …, en: …}`, keyed by its
     /// Chinese text (`Scenario.englishText`); the writers of English documents print it.

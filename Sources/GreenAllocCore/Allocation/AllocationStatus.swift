@@ -1,4 +1,4 @@
-/// How a run ended (SPEC §7 `status`).
+/// How a run ended (scenario-format §13 `status`).
 public enum AllocationStatus: String, Sendable, Hashable {
     case optimal, feasible, infeasible
     case noSolution = "no_solution"

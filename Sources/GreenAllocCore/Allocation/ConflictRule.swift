@@ -1,4 +1,4 @@
-/// A rule that takes part in an infeasibility (SPEC §7 `diagnosis.conflict`).
+/// A rule that takes part in an infeasibility (scenario-format §13 `diagnosis.conflict`).
 public enum ConflictRule: Sendable, Hashable {
     case limit(rule: String, group: String?, year: Int?)
     case lock(project: String)

@@ -1,4 +1,4 @@
-/// A presolve finding (printed before solving, SPEC-independent extension).
+/// A presolve finding (printed before solving; an extension of the format).
 public struct Finding: Sendable, Hashable {
     public enum Severity: String, Sendable, Hashable { case infeasible, warning }
     public var severity: Severity

@@ -1,4 +1,4 @@
-/// One row of a limit (SPEC §7 `limits`).
+/// One row of a limit (scenario-format §13 `limits`).
 public struct LimitOutcome: Sendable, Hashable {
     public var name: String
     public var group: String?

@@ -1,4 +1,4 @@
-/// Loan stage result (SPEC §5, §7).
+/// Loan stage result (scenario-format §11, §7).
 public struct LoanAssignment: Sendable, Hashable {
     public var project: String
     public var bank: String

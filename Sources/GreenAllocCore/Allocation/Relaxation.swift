@@ -1,4 +1,4 @@
-/// How much to relax one rule (SPEC §7 `diagnosis.relax`), in the rule's own unit.
+/// How much to relax one rule (scenario-format §13 `diagnosis.relax`), in the rule's own unit.
 public struct Relaxation: Sendable, Hashable {
     public var rule: ConflictRule
     public var by: Double

@@ -1,4 +1,4 @@
-/// SPEC §7 `why`: the first that applies.
+/// scenario-format §13 `why`: the first that applies.
 public enum WhyCode: String, Sendable, Hashable, CaseIterable {
     case excluded
     case lockedOut = "locked_out"

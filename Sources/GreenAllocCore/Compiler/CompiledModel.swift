@@ -12,7 +12,7 @@ public enum RowOrigin: Sendable, Hashable, LimitRowOrigin {
     case limit(LimitOrigin)
     case target(index: Int)
 
-    /// The SPEC §7 rule this row belongs to, if it is one that a diagnosis may name.
+    /// The scenario-format §13 rule this row belongs to, if it is one that a diagnosis may name.
     public func conflictRule(scenario: Scenario, library: Library) -> ConflictRule? {
         switch self {
         case .shareLink, .naming: nil
@@ -25,7 +25,7 @@ public enum RowOrigin: Sendable, Hashable, LimitRowOrigin {
     }
 }
 
-/// A park that may be newly named (SPEC §4.4), with its fixed naming year.
+/// A park that may be newly named (scenario-format §10), with its fixed naming year.
 public struct NamingCandidate: Sendable {
     public var park: Int
     public var year: Int
@@ -69,7 +69,7 @@ public struct CompiledModel: Sendable {
     public let naming: [NamingCandidate]
     /// Per target: its shortfall column (soft targets only).
     public let shortfallColumn: [Int?]
-    /// Coefficients of the objective that SPEC §4 reports (the tie solve replaces the model's objective).
+    /// Coefficients of the objective that scenario-format §8 reports (the tie solve replaces the model's objective).
     public let reportedObjective: [Double]
     public var findings: [Finding] = []
     /// The limit rows in row order, each with its origin and (share rows) the group's own terms.

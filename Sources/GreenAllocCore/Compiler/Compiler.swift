@@ -1,6 +1,6 @@
 internal import MILP
 
-/// Turns a checked scenario into an integer program (SPEC §3, §4). Facts per project come first (exclusions,
+/// Turns a checked scenario into an integer program (scenario-format §6, §4). Facts per project come first (exclusions,
 /// lock-out, loan-only, eligibility, no request in the horizon, caps u; the `requires` closure only names
 /// `why`), then the rule bridges of `Bridges/` apply in this fixed order, each adding its columns and rows
 /// through one `ModelBuilder` that records every row's origin, and naming them after the rule, group and year

@@ -1,6 +1,6 @@
 public import MILP
 
-/// Which bound of a limit a row carries (SPEC §3.3).
+/// Which bound of a limit a row carries (scenario-format §7).
 public enum LimitPart: Sendable, Hashable {
     /// min ≤ Σ_group q ≤ max, boxed in one row.
     case absolute

@@ -1,4 +1,4 @@
-/// The forms a table cell may write a number, a date or a boolean in (SPEC §2.1 v1.1): the plain forms, and
+/// The forms a table cell may write a number, a date or a boolean in (scenario-format §4 v1.1): the plain forms, and
 /// the forms Excel shows. A cell that fits none of them is not a value of that type; nothing is guessed.
 
 /// A number cell: the plain decimal form (``parseDecimal(_:)``), or as Excel shows it:

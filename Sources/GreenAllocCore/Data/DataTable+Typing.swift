@@ -1,4 +1,4 @@
-/// Column typing of raw CSV cells (SPEC §2.1).
+/// Column typing of raw CSV cells (scenario-format §4).
 extension DataTable {
     /// Types a table of the project library: the columns `kind` declares have their declared type
     /// (``TableKind/declaredColumn(named:)``), any other column the type its cells show.
@@ -14,7 +14,7 @@ extension DataTable {
         self.sheet = sheet
     }
 
-    /// Types every column as SPEC §2.1 says.
+    /// Types every column as scenario-format §4 says.
     ///
     /// - A column with a declared type (`declaredType(name)` is not nil) has that type whatever its cells hold,
     ///   also when every cell is empty: ``DeclaredType/valueType`` (a year is a number, an enumeration text;

@@ -1,4 +1,4 @@
-/// A typed table read from CSV: one `Column` per header cell, every cell typed as SPEC §2.1 says.
+/// A typed table read from CSV: one `Column` per header cell, every cell typed as scenario-format §4 says.
 public struct DataTable: Sendable {
     public struct Column: Sendable {
         public var name: String
@@ -60,7 +60,7 @@ public struct DataTable: Sendable {
     }
 }
 
-/// The entities an expression can name (SPEC §2.1).
+/// The entities an expression can name (scenario-format §4).
 public enum Entity: String, Sendable, Hashable, CaseIterable {
     case project, park, city, fund
 }

@@ -1,4 +1,4 @@
-/// The type of a table column or of an expression (SPEC §2.1).
+/// The type of a table column or of an expression (scenario-format §4).
 public enum ValueType: String, Sendable, Hashable, CustomStringConvertible {
     case number, text, date, boolean
     /// A list literal, e.g. `['a','b']` (only on the right of `in` / `not in`).

@@ -34,7 +34,7 @@ func literalType(_ value: Value) -> ValueType? {
     }
 }
 
-/// Resolves names against the schema, checks types (SPEC §2.1) and builds the evaluation tree, collecting
+/// Resolves names against the schema, checks types (scenario-format §4) and builds the evaluation tree, collecting
 /// every problem it finds.
 struct Checker {
     let schema: ExpressionSchema

@@ -1,7 +1,7 @@
-/// A rule of SPEC §2.1, parsed, type-checked and resolved against an `ExpressionSchema`, ready to be
+/// A rule of scenario-format §4, parsed, type-checked and resolved against an `ExpressionSchema`, ready to be
 /// evaluated per project.
 ///
-/// Language notes beyond the SPEC:
+/// Language notes beyond the format (docs/scenario-format.md):
 /// - Strings are single-quoted; a quote inside one is doubled: `'it''s'`. Backslashes are plain characters.
 /// - `DDDD-DD-DD` is always one date token (`2022-03-31`); write `2022 - 03` for a subtraction.
 /// - Numbers: `12`, `1.5`, `1e3`, and `-x` for any number.

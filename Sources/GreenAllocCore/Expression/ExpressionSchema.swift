@@ -1,4 +1,4 @@
-/// Which names an expression may use (SPEC §2.1), their types and their slots.
+/// Which names an expression may use (scenario-format §4), their types and their slots.
 ///
 /// A slot is whatever index the row provider understands (e.g. a `DataTable` column index); the compiled
 /// expression stores slots, so evaluation never looks a name up.

@@ -32,7 +32,7 @@ indirect enum Node: Sendable {
     case arithmetic(Node, [CompiledStep])
     case negate(Node)
 
-    /// SPEC §2.1: a comparison with a missing value is false; arithmetic with a missing value is missing;
+    /// scenario-format §4: a comparison with a missing value is false; arithmetic with a missing value is missing;
     /// `and`, `or` and `not` take a missing value as false.
     func evaluate(_ row: some ExpressionRow) -> Value {
         switch self {

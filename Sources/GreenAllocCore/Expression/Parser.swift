@@ -60,7 +60,7 @@ indirect enum SyntaxKind: Sendable {
     case missingTest(Syntax, negated: Bool)
 }
 
-/// Recursive descent over SPEC §2.1's grammar, loosest first:
+/// Recursive descent over scenario-format §4's grammar, loosest first:
 /// or → and → not → comparison (non-associative) → + - → * / → unary minus → primary.
 /// Chains of one operator become one n-ary node; only parentheses, `not`, unary minus and lists nest,
 /// and at most `maxDepth` levels deep.

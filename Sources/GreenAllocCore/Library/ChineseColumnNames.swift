@@ -1,4 +1,4 @@
-/// The Chinese names a table's header may use for the columns of the format (SPEC §1): `项目编号` is `id` in
+/// The Chinese names a table's header may use for the columns of the format (scenario-format §3): `项目编号` is `id` in
 /// projects, `2022年申请补助` is `request_2022`. One list for CSV files and workbooks alike; any other header
 /// stays as written (a free column).
 extension TableKind {

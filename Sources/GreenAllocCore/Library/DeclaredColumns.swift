@@ -1,9 +1,9 @@
-/// The tables of a project library (SPEC §1).
+/// The tables of a project library (scenario-format §3).
 public enum TableKind: String, Sendable, Hashable, CaseIterable {
     case cities, parks, projects, banks
 }
 
-/// The type a library column has by its name (SPEC §1, §2.1 v1.1): the column keeps it whatever its cells
+/// The type a library column has by its name (scenario-format §3, §2.1 v1.1): the column keeps it whatever its cells
 /// hold — also when every cell is empty — and a cell that does not fit it is an input error at that cell.
 public enum DeclaredType: Sendable, Hashable {
     /// Ids, names, columns of ids and free tags: a cell is the text written.
@@ -45,7 +45,7 @@ public enum DeclaredType: Sendable, Hashable {
     }
 }
 
-/// A column SPEC §1 defines for a table: its name, its type, and whether the table may leave it out.
+/// A column scenario-format §3 defines for a table: its name, its type, and whether the table may leave it out.
 public struct DeclaredColumn: Sendable, Hashable {
     public let name: String
     public let type: DeclaredType
@@ -61,7 +61,7 @@ public struct DeclaredColumn: Sendable, Hashable {
 }
 
 extension TableKind {
-    /// The columns SPEC §1 defines for this table (the `request_<year>` columns of projects.csv aside: see
+    /// The columns scenario-format §3 defines for this table (the `request_<year>` columns of projects.csv aside: see
     /// `declaredColumn(named:)`). Columns of ids (`id`, `park`, `city`, `fund`, `requires`, `exclusive_group`,
     /// `cities`) and `name` are text in every table.
     public var declaredColumns: [DeclaredColumn] { declarations[self]?.columns ?? [] }

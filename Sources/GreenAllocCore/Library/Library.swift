@@ -1,4 +1,4 @@
-/// Park status (SPEC §1 parks.csv).
+/// Park status (scenario-format §3 parks.csv).
 public enum ParkStatus: String, Sendable, Hashable, CaseIterable {
     case none, applying
     case underConstruction = "under_construction"
@@ -11,7 +11,7 @@ public enum ParkStatus: String, Sendable, Hashable, CaseIterable {
 
 public enum LockState: String, Sendable, Hashable, CaseIterable { case lockedIn = "in", lockedOut = "out" }
 
-/// Ordered finance tiers (SPEC §5): none < general < preferred.
+/// Ordered finance tiers (scenario-format §11): none < general < preferred.
 public enum FinanceTier: Int, Sendable, Hashable, Comparable, CaseIterable {
     case none = 0, general, preferred
     public init?(text: String) {
@@ -26,7 +26,7 @@ public enum FinanceTier: Int, Sendable, Hashable, Comparable, CaseIterable {
     public static func < (lhs: FinanceTier, rhs: FinanceTier) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// SPEC §1 maturity order.
+/// scenario-format §3 maturity order.
 public let maturityOrder = [
     "concept", "proposal", "fs_approved", "eia_approved", "design_approved", "ready_to_start", "under_construction",
 ]
@@ -52,7 +52,7 @@ public struct ProjectRecord: Sendable {
     public var investment: Double
     /// Requested subsidy per horizon year, aligned with `Scenario.years`.
     public var request: [Double]
-    /// Positive requests in years outside the horizon, by year (SPEC §3.2: never funded in this scenario; the
+    /// Positive requests in years outside the horizon, by year (scenario-format §6: never funded in this scenario; the
     /// years after the horizon still count for a naming package's year, §4.4).
     public var requestOutsideHorizon: [YearlyAmount] = []
     public var minShare: Double

@@ -1,4 +1,4 @@
-/// Cells that do not fit their column's declared type (SPEC §2.1 v1.1).
+/// Cells that do not fit their column's declared type (scenario-format §4 v1.1).
 extension TableChecker {
     /// Reports, at its cell, every non-empty cell of a column `kind` declares that is not a value of the
     /// column's type: `'12o0' is not a number (investment)`, `'2023.5' is not a year (naming_year)`, `'soon'

@@ -180,7 +180,7 @@ struct TableChecker {
         return (request, outside)
     }
 
-    /// One warning for the projects that apply to a fund but ask for nothing inside the horizon (SPEC §3.2:
+    /// One warning for the projects that apply to a fund but ask for nothing inside the horizon (scenario-format §6:
     /// not fundable, why `outside_horizon`): how many, which, and the columns their requests sit in. Projects
     /// drawing money both inside and after the horizon get no warning: they are funded for their horizon years,
     /// and the report lists their later-year needs.

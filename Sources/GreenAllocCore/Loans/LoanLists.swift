@@ -1,4 +1,4 @@
-/// Why a bank's waitlisted project was not lent to by that bank (SPEC §5), decided at the solution by
+/// Why a bank's waitlisted project was not lent to by that bank (scenario-format §11), decided at the solution by
 /// checking what adding the project to the bank would violate, in this order.
 public enum LoanWaitReason: Sendable, Hashable {
     /// The project got its loan from another bank. Which one is the province's view (`LoanOutcome.loans`); a
@@ -8,7 +8,7 @@ public enum LoanWaitReason: Sendable, Hashable {
     case capacityReached
     /// The interest-subsidy (贴息) budget left is below the project's cost.
     case interestSubsidyExhausted
-    /// A `loan` limit (SPEC §3.3) would be exceeded.
+    /// A `loan` limit (scenario-format §7) would be exceeded.
     case loanLimit(rule: String)
     /// Nothing would be violated: the chosen set has a higher loan score (or volume) in total.
     case outscored
@@ -43,7 +43,7 @@ public enum LoanUnplaceableReason: Sendable, Hashable {
     }
 }
 
-/// A loan-eligible project (SPEC §5) with what the bank lists show about it.
+/// A loan-eligible project (scenario-format §11) with what the bank lists show about it.
 public struct LoanCandidate: Sendable, Hashable {
     public var project: String
     public var loanNeed: Double

@@ -12,7 +12,7 @@ public enum LoanRowOrigin: Sendable, Hashable, LimitRowOrigin {
     case lexicographic
 }
 
-/// The loan stage's integer program (SPEC §5): one binary x_{p,b} per loan-eligible project p and bank b that
+/// The loan stage's integer program (scenario-format §11): one binary x_{p,b} per loan-eligible project p and bank b that
 /// can take it, built after the subsidy stage with its decisions fixed.
 public struct LoanModel: Sendable {
     public var model: Model

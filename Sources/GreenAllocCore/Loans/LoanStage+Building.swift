@@ -106,7 +106,7 @@ extension LoanStage {
             }
         }
 
-        // `loan` limits (SPEC §3.3), in file order: scope = fund and where; base = fund.
+        // `loan` limits (scenario-format §7), in file order: scope = fund and where; base = fund.
         var builder = ModelBuilder(model: model, origins: origins)
         LimitBridge(compiler: Compiler(scenario: scenario, library: library, rules: rules))
             .addLoanLimits(to: &builder) { members, scale in

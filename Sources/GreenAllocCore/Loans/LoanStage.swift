@@ -21,7 +21,7 @@ public struct LoanStage: Sendable {
         public var details: LoanDetails
         public var limits: [LimitOutcome]
         public var solves: Int
-        /// Infeasible loan stage only: the `loan` limit rows that cannot hold together (SPEC §7 `diagnosis`).
+        /// Infeasible loan stage only: the `loan` limit rows that cannot hold together (scenario-format §13 `diagnosis`).
         public var diagnosis: Diagnosis? = nil
     }
 

@@ -1,11 +1,11 @@
-/// What the rules say about one project before any decision (SPEC §2.2, §2.3, §3.2, §4.1).
+/// What the rules say about one project before any decision (scenario-format §5, §2.3, §3.2, §4.1).
 public struct ProjectFacts: Sendable {
     public var excludedBy: [ExclusionHit] = []
     /// False when the project fails its fund's `eligible` rule.
     public var eligible = true
     /// u = min(1, per_project / total request, share_of_investment × investment / total request).
     public var cap = 1.0
-    /// The least share worth funding, min_share × u (SPEC §3.2: θ ∈ {0} ∪ [min_share·u, u]).
+    /// The least share worth funding, min_share × u (scenario-format §6: θ ∈ {0} ∪ [min_share·u, u]).
     public var leastShare: Double { minShare * cap }
     /// The project's `min_share` (1 when absent).
     public var minShare = 1.0
@@ -28,7 +28,7 @@ extension ProjectFacts {
     /// Applies the rules in their fixed order: exclusions, lock-out, loan-only, fund eligibility, no request in
     /// the horizon, caps (u = 0), then `requires` to a fixed point (a project needing an unfundable one is
     /// `requiresUnfundable`; that names its `why`, while the model keeps it as a rule: see
-    /// `hasDecisionColumns`). A project asking more than its caps allow is fundable up to u (SPEC §3.2).
+    /// `hasDecisionColumns`). A project asking more than its caps allow is fundable up to u (scenario-format §6).
     public static func analyze(scenario: Scenario, library: Library, rules: RuleSet) -> [ProjectFacts] {
         var facts: [ProjectFacts] = []
         facts.reserveCapacity(library.projectRecords.count)

@@ -28,7 +28,7 @@ public struct ProjectRow: ExpressionRow {
     }
 }
 
-/// Every rule of a scenario compiled against the tables' columns (SPEC §2), checked before any solving.
+/// Every rule of a scenario compiled against the tables' columns (scenario-format §4), checked before any solving.
 public struct RuleSet: Sendable {
     public var fundEligible: [CompiledExpression?]
     public var exclusions: [CompiledExpression]

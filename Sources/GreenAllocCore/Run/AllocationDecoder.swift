@@ -1,6 +1,6 @@
 public import MILP
 
-/// Reads a solution back into an `Allocation` (SPEC §7). It knows the solver by name only: the engine solves.
+/// Reads a solution back into an `Allocation` (scenario-format §13). It knows the solver by name only: the engine solves.
 public struct AllocationDecoder {
     let scenario: Scenario
     let library: Library
@@ -24,7 +24,7 @@ public struct AllocationDecoder {
     public func solved(result: SolverResult, status: AllocationStatus, firstResult: SolverResult) -> Allocation {
         let values = result.values
         var shares = library.projectRecords.indices.map { cleanShare(project: $0, values) }
-        // A named park's package is funded at its maximum (SPEC §4.4): the tie solve's trims within the
+        // A named park's package is funded at its maximum (scenario-format §10): the tie solve's trims within the
         // solver's tolerance are noise there.
         for candidate in compiled.naming where values[candidate.column] > 0.5 {
             for prerequisite in candidate.prerequisites { shares[prerequisite] = compiled.facts[prerequisite].cap }
@@ -36,7 +36,7 @@ public struct AllocationDecoder {
         return allocation
     }
 
-    /// SPEC §4.1 / §4.2: Σ θ·score (or θ·request) + naming value, with each soft target's shortfall taken as
+    /// scenario-format §8 / §4.2: Σ θ·score (or θ·request) + naming value, with each soft target's shortfall taken as
     /// max(0, min − value) from the decisions (not from the shortfall column, which the tie solve may leave slack).
     func reportedObjective(_ values: [Double], targets: [TargetOutcome]) -> Double {
         let shortfallColumns = Set(compiled.shortfallColumn.compactMap { $0 })

@@ -1,4 +1,4 @@
-/// SPEC §4.1 and §5.
+/// scenario-format §8 and §5.
 public struct BonusSpec: Sendable {
     public var name: String
     /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).

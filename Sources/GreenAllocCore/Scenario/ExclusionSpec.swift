@@ -1,4 +1,4 @@
-/// SPEC §2.3.
+/// scenario-format §5.
 public struct ExclusionSpec: Sendable {
     public var name: String
     /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).

@@ -3,7 +3,7 @@ public enum FundKind: String, Sendable, Hashable, CaseIterable {
     case namingAward = "naming_award"
 }
 
-/// SPEC §3.1.
+/// scenario-format §6.
 public struct FundSpec: Sendable {
     public var id: String
     public var name: String

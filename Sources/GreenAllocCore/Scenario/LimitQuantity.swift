@@ -1,4 +1,4 @@
-/// What a limit adds up (SPEC §3.3).
+/// What a limit adds up (scenario-format §7).
 public enum LimitQuantity: Sendable, Hashable, CustomStringConvertible {
     case subsidy, count, investment, loan
     case benefit(String)

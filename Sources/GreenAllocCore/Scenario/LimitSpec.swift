@@ -1,4 +1,4 @@
-/// SPEC §3.3: one mechanism for every cap and floor.
+/// scenario-format §7: one mechanism for every cap and floor.
 public struct LimitSpec: Sendable {
     public var name: String
     /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).

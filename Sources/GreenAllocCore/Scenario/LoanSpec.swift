@@ -1,4 +1,4 @@
-/// SPEC §5.
+/// scenario-format §11.
 public struct LoanSpec: Sendable {
     public var name: String
     /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).
@@ -24,7 +24,7 @@ public struct LoanSpec: Sendable {
         self.location = location
     }
 
-    /// 贴息 cost of one loan (SPEC §5).
+    /// 贴息 cost of one loan (scenario-format §11).
     public func interestCost(loanNeed: Double) -> Double {
         loanNeed * interestSubsidyBasisPoints / 10_000 * interestSubsidyYears
     }

@@ -1,4 +1,4 @@
-/// A rule written as an expression string, with the place it was written (SPEC §2.1).
+/// A rule written as an expression string, with the place it was written (scenario-format §4).
 public struct RuleText: Sendable, Hashable {
     public var source: String
     public var location: SourceLocation?

@@ -1,4 +1,4 @@
-/// A scenario as written (SPEC §1), after inheritance (§6) and type checks of its keys, before any table is
+/// A scenario as written (scenario-format §3), after inheritance (§6) and type checks of its keys, before any table is
 /// read.
 public struct Scenario: Sendable {
     public var name: String

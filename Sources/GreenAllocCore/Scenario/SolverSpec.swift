@@ -1,4 +1,4 @@
-/// SPEC §1 `solver`.
+/// scenario-format §3 `solver`.
 public struct SolverSpec: Sendable, Hashable {
     public var timeLimit: Double
     public var mipGap: Double

@@ -1,5 +1,5 @@
 /// The tables a scenario names, resolved to paths (relative paths already resolved against the YAML file
-/// that named them, SPEC §1 and §6).
+/// that named them, scenario-format §3 and §6).
 public struct TablePaths: Sendable, Hashable {
     public var cities: String
     public var parks: String

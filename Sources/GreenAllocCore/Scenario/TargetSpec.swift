@@ -1,4 +1,4 @@
-/// SPEC §4.3.
+/// scenario-format §9.
 public struct TargetSpec: Sendable {
     public var name: String
     /// The English text when the name is written as `{zh: …, en: …}` (`name` is the Chinese text, the key).

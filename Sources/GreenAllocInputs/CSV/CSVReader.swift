@@ -6,7 +6,7 @@ public import GreenAllocCore
     import Darwin
 #endif
 
-/// Reads the CSV tables of a scenario (SPEC §1).
+/// Reads the CSV tables of a scenario (scenario-format §3).
 ///
 /// Format: a header row, then data rows; comma separated; RFC 4180 quoting (a quoted cell may hold commas,
 /// line breaks and doubled quotes `""`); LF, CRLF or lone CR line ends, mixed freely; optional final line

@@ -1,6 +1,6 @@
 internal import GreenAllocCore
 
-/// Turns a merged scenario tree into a typed `Scenario` (SPEC §1, §3–§6 schema), collecting every error with
+/// Turns a merged scenario tree into a typed `Scenario` (scenario-format §3, §3–§6 schema), collecting every error with
 /// its location. Unknown keys are errors that list the allowed keys.
 struct ScenarioDecoder {
     let file: String

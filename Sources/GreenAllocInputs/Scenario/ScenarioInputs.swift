@@ -3,7 +3,7 @@ internal import Foundation
 internal import Crypto
 
 /// Everything a run needs from disk, read and checked: the scenario, the typed tables, the library, the
-/// compiled rules, the warnings, and the inputs hash (SPEC §7 `inputs_sha256`).
+/// compiled rules, the warnings, and the inputs hash (scenario-format §13 `inputs_sha256`).
 public struct ScenarioInputs: Sendable {
     public var scenario: Scenario
     public var merged: YAMLNode

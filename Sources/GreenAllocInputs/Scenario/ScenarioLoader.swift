@@ -1,7 +1,7 @@
 public import GreenAllocCore
 internal import Foundation
 
-/// Reads a scenario file, follows its `extends` chain (SPEC §6), merges and decodes it.
+/// Reads a scenario file, follows its `extends` chain (scenario-format §12), merges and decodes it.
 public enum ScenarioLoader {
     /// Everything known after reading the YAML files, before any table.
     public struct Loaded: Sendable {
@@ -120,7 +120,7 @@ public enum ScenarioLoader {
     }
 }
 
-/// SPEC §6: maps merge key by key; scalars replace; lists of maps keyed by `id` (funds) or `name` (limits,
+/// scenario-format §12: maps merge key by key; scalars replace; lists of maps keyed by `id` (funds) or `name` (limits,
 /// exclude, bonuses, targets) merge entry by entry (`remove: true` deletes); other lists replace.
 public enum ScenarioMerge {
     static let keyedLists: [String: String] = [

@@ -2,7 +2,7 @@ public import GreenAllocCore
 
 /// What the workbook shows of a project beyond allocation.json: its owner (项目单位) and county when the
 /// projects table has those columns, its park's name, and its benefit columns (the numeric columns of the
-/// table that SPEC §1 does not declare, such as `co2_t`, `cod_t`, `vocs_t`), for 绩效指标.
+/// table that scenario-format §3 does not declare, such as `co2_t`, `cod_t`, `vocs_t`), for 绩效指标.
 public struct ProjectDetails: Sendable {
     /// Project id → owner; empty when the table has no `owner` column.
     public var owners: [String: String] = [:]

@@ -1,6 +1,6 @@
 internal import MILP
 
-/// Limits (SPEC §3.3), in file order: the subsidy model takes every limit but `loan` ones (rows `limit<i>…`),
+/// Limits (scenario-format §7), in file order: the subsidy model takes every limit but `loan` ones (rows `limit<i>…`),
 /// the loan stage the `loan` ones (rows `loanlimit<i>…`, never per year). The base B holds the projects
 /// matching `fund`; the scope those also matching `where`, split into groups g by `group_by` value (in value
 /// order; one group without `group_by`), per year y of the horizon when `per_year`. With q_p the limit's
@@ -69,7 +69,7 @@ struct LimitBridge: RuleBridge {
         }
     }
 
-    /// SPEC §3.3: the base (projects matching `fund`) and the scope's groups (matching `fund` and `where`),
+    /// scenario-format §7: the base (projects matching `fund`) and the scope's groups (matching `fund` and `where`),
     /// one group per distinct `group_by` value in value order, or one group holding the whole scope.
     func groups(of limitIndex: Int) -> (base: [Int], groups: [(value: String?, members: [Int])]) {
         let limit = scenario.limits[limitIndex]

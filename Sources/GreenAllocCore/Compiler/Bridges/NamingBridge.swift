@@ -1,6 +1,6 @@
 internal import MILP
 
-/// Naming candidates (SPEC §4.4), only when naming is valued (naming_value > 0 while maximizing) or an
+/// Naming candidates (scenario-format §10), only when naming is valued (naming_value > 0 while maximizing) or an
 /// eco-park target reads them: one binary column per park that can be newly named, at its naming year y
 /// (see `namingYear`), with the naming value as objective coefficient:
 ///
@@ -29,7 +29,7 @@ struct NamingColumnBridge: RuleBridge {
         }
     }
 
-    /// SPEC §4.4: a park can be newly named when under construction, not barred at `as_of`, with at least one
+    /// scenario-format §10: a park can be newly named when under construction, not barred at `as_of`, with at least one
     /// prerequisite, all of them fundable (each then funded at its maximum u), and a naming year inside the
     /// horizon. The year is the latest year a prerequisite asks for money — years after the horizon included,
     /// so a package still drawing money then is not complete within it — or `naming_year` if later.

@@ -1,6 +1,6 @@
 internal import MILP
 
-/// The objective on projects (SPEC §4.1, §4.2), added to what the naming and target bridges set:
+/// The objective on projects (scenario-format §8, §4.2), added to what the naming and target bridges set:
 ///
 ///     maximize Σ_p score_p·θ_p + naming_value·Σ n_k − Σ penalty_t·s_t
 ///     minimize Σ_p total_request_p·θ_p + Σ penalty_t·s_t

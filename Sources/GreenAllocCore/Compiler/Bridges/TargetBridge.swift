@@ -1,6 +1,6 @@
 internal import MILP
 
-/// Targets (SPEC §4.3), one row per target t, in file order:
+/// Targets (scenario-format §9), one row per target t, in file order:
 ///
 ///     value_t (+ scale·s_t) ≥ min_t      (target_t<t>)
 ///
