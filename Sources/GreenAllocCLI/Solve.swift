@@ -84,11 +84,8 @@ struct Solve: ParsableCommand, ConsoleCommand {
             scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), clock: seconds)
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         var (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
-        if out != nil || format == nil || format == .md {
-            // report.md's unfunded table shows the top-up that would fund each not-chosen project.
-            allocation = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules,
-                solver: try makeSolver(console, backend: settings.backend)).annotatingTopUps(allocation, compiled: compiledModel.get())
-        }
+        let topUpSeconds = try annotateTopUps(&allocation, inputs: inputs, settings: settings, compiled: compiledModel.get(),
+            console: console, seconds: seconds)
         let nestedSeconds = try nestedOption.apply(
             to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: seconds)
         let writeStart = seconds()
@@ -115,6 +112,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
             })
             files = standard.merging(workbooks.0) { current, _ in current }
             run.timings.workbooks = workbooks.1
+            run.timings.topUps = topUpSeconds
             // The PDF, printed from report.html before the directory is written, goes in with the other files.
             if pdf { pdfFailure = PDFPrinter.add("report.pdf", printing: "report.html", to: &files, console: console) }
             // `write` covers rendering every file and writing (and syncing) all but run.json itself.
@@ -142,6 +140,19 @@ struct Solve: ParsableCommand, ConsoleCommand {
             code: ExitStatus.code(for: allocation))
         if let pdfFailure { throw pdfFailure }
         return code
+    }
+
+    /// report.md's unfunded table shows the top-up that would fund each not-chosen project (when a report is
+    /// written); returns the seconds it took, nil when it did not run.
+    func annotateTopUps(
+        _ allocation: inout Allocation, inputs: ScenarioInputs, settings: RunSettings, compiled: CompiledModel?,
+        console: Console, seconds: () -> Double
+    ) throws -> Double? {
+        guard out != nil || format == nil || format == .md else { return nil }
+        let start = seconds()
+        allocation = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules,
+            solver: try makeSolver(console, backend: settings.backend)).annotatingTopUps(allocation, compiled: compiled)
+        return seconds() - start
     }
 
     func summary(_ allocation: Allocation) -> String {

@@ -14,6 +14,9 @@ public struct RunInfo: Sendable {
         /// The part of `write` spent making the .xlsx workbooks (written only when set; not added to the total
         /// again).
         public var workbooks: Double?
+        /// The report's top-ups (the budget that would fund each not-chosen project), computed after the solve
+        /// (written only when set; part of the total).
+        public var topUps: Double?
         public init(read: Double? = nil, compile: Double? = nil, solve: Double? = nil, tiebreak: Double? = nil,
             write: Double? = nil, workbooks: Double? = nil) {
             self.workbooks = workbooks
@@ -99,7 +102,8 @@ public enum RunJSON {
             ("tiebreak", .double(timings.tiebreak)), ("write", .double(timings.write)),
         ]
         if let workbooks = timings.workbooks { phases.append(("workbooks", .double(workbooks))) }
-        let total = [timings.read, timings.compile, timings.solve, timings.tiebreak, timings.write]
+        if let topUps = timings.topUps { phases.append(("top_ups", .double(topUps))) }
+        let total = [timings.read, timings.compile, timings.solve, timings.tiebreak, timings.write, timings.topUps]
             .compactMap { $0 }.reduce(0, +)
         var model: JSONValue = .null
         if let size = run.modelSize {
