@@ -112,7 +112,7 @@ let package = Package(
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
                 "GreenAllocGenerator", "GreenAllocHistory", "GreenAllocWorkspace",
                 "GreenAllocWhatIf", "MILP",
-                "MILPGLPK", "MILPCBC", "ExternalProgram",
+                "MILPGLPK", "MILPCBC", "ExternalProgram", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "GreenAllocHistoryTests",
             dependencies: [
-                "GreenAllocHistory", "GreenAllocCLI", "GreenAllocCore", "TestSupport",
+                "GreenAllocHistory", "GreenAllocCLI", "GreenAllocCore", "TestSupport", "Spreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

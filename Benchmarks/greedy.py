@@ -205,6 +205,8 @@ class Problem:
         denominator = sum(1 for s in statuses if s != "revoked")
         result = []
         for target in self.scenario.get("targets", []):
+            if target.get("report_only"):
+                continue  # for reference only: neither a constraint nor a penalty
             year = int(target.get("year") or self.years[-1])
             count = sum(1 for _, y in named if y <= year)
             if target["metric"] == "eco_park_count":
@@ -300,7 +302,7 @@ def main():
     funded = problem.solve()
     value, named = problem.objective(funded)
     broken = problem.violations(funded)
-    unmet = [t["name"] for t, shortfall, _ in problem.target_shortfalls(named)
+    unmet = [t["name"]["zh"] if isinstance(t["name"], dict) else t["name"] for t, shortfall, _ in problem.target_shortfalls(named)
              if shortfall > 0 and t.get("penalty") is None]
     optimum = problem.allocation.get("objective")
     print(json.dumps({

@@ -13,7 +13,8 @@ struct Diff: ParsableCommand, ConsoleCommand {
             that changed; the merged scenario (after extends) value by value. Settings: the solver settings. \
             Results (runs of solve): projects newly funded and dropped, subsidies that changed, city and category \
             totals, parks newly named or no longer named, targets, and the banks' lists. Money in 万元, rounded to \
-            0.0001. Output: md (default), json, or csv (one change a row: section, key, name, before, after).
+            0.0001. Output: md (default), json, csv (one change a row: section, key, name, before, after), or xlsx \
+            (`--out FILE`: the runs, the changes with money as numbers, and the city and category totals).
             """)
 
     @Argument(help: "The earlier run's id.")
@@ -22,24 +23,39 @@ struct Diff: ParsableCommand, ConsoleCommand {
     @Argument(help: "The later run's id.")
     var runB: Int64
 
-    @Option(name: .long, help: "Output: md (default), json or csv.")
+    @Option(name: .long, help: "Output: md (default), json, csv, or xlsx (with --out FILE).")
     var format: DiffFormat = .md
+
+    @Option(name: .long, help: "Write the diff to this file instead of standard output (required for xlsx).")
+    var out: String?
+
+    func validate() throws {
+        if format == .xlsx, out == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE") }
+    }
 
     @OptionGroup var location: HistoryFileOption
 
     func execute(console: Console) throws -> Int32 {
         let diff = try RunDiff(database: try location.open(), before: runA, after: runB)
-        switch format {
-        case .md: console.out(DiffMarkdown.render(diff))
-        case .json: console.out(JSONWriter.render(DiffJSON.render(diff)))
-        case .csv: console.out(DiffCSV.render(diff))
+        let bytes: [UInt8] =
+            switch format {
+            case .md: Array(DiffMarkdown.render(diff).utf8)
+            case .json: Array(JSONWriter.render(DiffJSON.render(diff)).utf8)
+            case .csv: Array(DiffCSV.render(diff).utf8)
+            case .xlsx: try DiffWorkbook.bytes(diff)
+            }
+        guard let out else {
+            console.out(String(decoding: bytes, as: UTF8.self))
+            return ExitStatus.success
         }
+        try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        console.error("greenalloc: diff of runs \(runA) and \(runB) → \(out)\n")
         return ExitStatus.success
     }
 }
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, json, csv
+    case md, json, csv, xlsx
 }
 
 /// Money as every output writes it: 0.0001 万元.

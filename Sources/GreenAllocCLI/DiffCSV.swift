@@ -6,7 +6,14 @@ enum DiffCSV {
     static let header = ["section", "key", "name", "before", "after"]
 
     static func render(_ diff: RunDiff) -> String {
-        var rows: [[String]] = [header]
+        var rows: [[String]] = [header] + inputRows(diff)
+        if let results = diff.results { rows += self.results(results) }
+        return rows.map(CSVRecord.line).joined()
+    }
+
+    /// The rows of the inputs and settings: files, table columns, rows and cells, the merged scenario, settings.
+    static func inputRows(_ diff: RunDiff) -> [[String]] {
+        var rows: [[String]] = []
         for file in diff.files {
             rows.append(["file", file.path, file.kind, "", ""])
             guard let table = file.table else { continue }
@@ -18,8 +25,7 @@ enum DiffCSV {
         }
         rows += diff.scenario.map { ["scenario", $0.path, "", $0.before ?? "", $0.after ?? ""] }
         rows += diff.settings.map { ["setting", $0.path, "", $0.before ?? "", $0.after ?? ""] }
-        if let results = diff.results { rows += self.results(results) }
-        return rows.map(CSVRecord.line).joined()
+        return rows
     }
 
     static func results(_ results: ResultDiff) -> [[String]] {

@@ -72,7 +72,12 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let readSeconds = seconds()
         var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
         let compiledModel = CompiledModelSlot()
-        settings.compiledHandler = { compiledModel.set($0) }
+        let relaxation = BackgroundRelaxation()
+        let relaxationSolver = wantsTopUps(inputs.scenario) ? try makeSolver(console, backend: settings.backend) : nil
+        settings.compiledHandler = { model in
+            compiledModel.set(model)
+            if let relaxationSolver { relaxation.start(model, solver: relaxationSolver, limit: 1) }
+        }
         // Standard error speaks English whatever the report's language (`--lang`).
         let findingText = FindingText(language: .en, fundNames: [:], englishText: inputs.scenario.englishText)
         settings.findingsHandler = { findings in
@@ -85,7 +90,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         console.error("greenalloc: solving 「\(inputs.scenario.name)」: \(inputs.library.projectRecords.count) projects, \(inputs.library.parkRecords.count) parks\n")
         var (allocation, statistics) = try runner.run(settings: settings, inputsSHA256: inputs.inputsSHA256)
         let topUpSeconds = try annotateTopUps(&allocation, inputs: inputs, settings: settings, compiled: compiledModel.get(),
-            console: console, seconds: seconds)
+            relaxation: relaxation, console: console, seconds: seconds)
         let nestedSeconds = try nestedOption.apply(
             to: &allocation, inputs: inputs, settings: settings, solver: try makeSolver(console, backend: settings.backend), console: console, seconds: seconds)
         let writeStart = seconds()
@@ -142,16 +147,26 @@ struct Solve: ParsableCommand, ConsoleCommand {
         return code
     }
 
+    /// Whether the run writes a report whose unfunded table shows top-ups (a maximize scenario with `--out` or
+    /// the Markdown report on standard output).
+    func wantsTopUps(_ scenario: Scenario) -> Bool {
+        scenario.objective.sense == .maximizeBenefit && (out != nil || format == nil || format == .md)
+    }
+
     /// report.md's unfunded table shows the top-up that would fund each not-chosen project (when a report is
-    /// written); returns the seconds it took, nil when it did not run.
+    /// written), from the relaxation solved beside the integer program; returns the seconds it took after the
+    /// solve (waiting for the relaxation included), nil when it did not run.
     func annotateTopUps(
         _ allocation: inout Allocation, inputs: ScenarioInputs, settings: RunSettings, compiled: CompiledModel?,
-        console: Console, seconds: () -> Double
+        relaxation: BackgroundRelaxation, console: Console, seconds: () -> Double
     ) throws -> Double? {
-        guard out != nil || format == nil || format == .md else { return nil }
+        guard wantsTopUps(inputs.scenario) else { return nil }
         let start = seconds()
-        allocation = Explainer(scenario: inputs.scenario, library: inputs.library, rules: inputs.rules,
-            solver: try makeSolver(console, backend: settings.backend)).annotatingTopUps(allocation, compiled: compiled)
+        var duals: (@Sendable () -> [Double]?)?
+        if relaxation.started { duals = { relaxation.wait() } }
+        let explainer = Explainer(
+            scenario: inputs.scenario, library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend))
+        allocation = explainer.annotatingTopUps(allocation, compiled: compiled, relaxationDuals: duals)
         return seconds() - start
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GreenAllocHistory
+import Spreadsheet
 import Testing
 
 /// `diff` on hand-made pairs of runs: one budget changed; one table row edited and one rule added.
@@ -61,9 +62,29 @@ import Testing
         #expect(csv.first == "section,key,name,before,after")
         #expect(csv.contains("cell,data/projects.csv,P4 request_2023,80,120") && csv.contains("dropped,P4,四号,80,"))
         #expect(csv.contains("city,370200,青岛市,130,0") && csv.contains("file,base.yaml,changed,,"))
+        try checkWorkbook(fixture)
         for run in ["1", "2", "3"] {
             #expect(fixture.run(["replay", run, "--history", fixture.history]).code == 0)
         }
+    }
+
+    /// `--format xlsx --out FILE`: the same changes, read back from the workbook; money as numbers.
+    func checkWorkbook(_ fixture: HistoryFixture) throws {
+        #expect(fixture.run(["diff", "2", "3", "--format", "xlsx", "--history", fixture.history]).code == 64)
+        let path = fixture.path("diff.xlsx")
+        let result = fixture.run(["diff", "2", "3", "--format", "xlsx", "--out", path, "--history", fixture.history])
+        #expect(result.code == 0, "\(result.error)")
+        let book = try WorkbookReader(path: path)
+        let runs = try #require(try book.table(sheet: "Runs"))
+        #expect(runs.rows.map { $0.first } == ["2", "3"])
+        let changes = try #require(try book.table(sheet: "Changes"))
+        #expect(changes.header == ["section", "key", "name", "before", "after"])
+        #expect(changes.rows.contains { $0.prefix(3) == ["cell", "data/projects.csv", "P4 request_2023"] && $0.last == "120" })
+        let dropped = try #require(changes.rows.first { $0.prefix(2) == ["dropped", "P4"] })
+        #expect(Double(dropped[3].replacingOccurrences(of: ",", with: "")) == 80)
+        let totals = try #require(try book.table(sheet: "Totals"))
+        let qingdao = try #require(totals.rows.first { $0.prefix(2) == ["city", "370200"] })
+        #expect(qingdao.suffix(3).map { Double($0.replacingOccurrences(of: ",", with: "")) } == [130, 0, -130])
     }
 
     @Test func anUnknownRunIsAUsageError() throws {

@@ -1,5 +1,5 @@
-import GreenAllocCore
-import MILP
+public import GreenAllocCore
+public import MILP
 
 extension ExplainContext {
     /// Estimated Δ: the estimated loss over the LP's budget duals weighted by the request profile, capped by
@@ -21,20 +21,7 @@ extension ExplainContext {
     /// The row duals of the model's linear relaxation (every column continuous), nil when the solver gives
     /// none within `limit` seconds.
     func relaxationRowDuals(limit: Double) -> [Double]? {
-        var relaxed = Model(name: compiled.model.name, sense: compiled.model.sense)
-        for (index, column) in compiled.model.columns.enumerated() {
-            relaxed.addColumn(
-                column.name, kind: .continuous, lower: column.lower, upper: column.upper,
-                objective: compiled.model.objective[index])
-        }
-        for row in compiled.model.rows { relaxed.addRow(row.name, terms: row.terms, lower: row.lower, upper: row.upper) }
-        relaxed.objectiveConstant = compiled.model.objectiveConstant
-        var parameters = parameters(limit: limit)
-        parameters.wantRelaxationDuals = true
-        guard let result = try? solver.solve(relaxed, parameters: parameters), let duals = result.rowDuals,
-            duals.count == compiled.model.rowCount
-        else { return nil }
-        return duals
+        Explainer.relaxationRowDuals(of: compiled, solver: solver, parameters: parameters(limit: limit))
     }
 
     /// Estimated safety margin of a funded project (see `Explainer`); nil for locked-in projects and
@@ -63,5 +50,32 @@ extension ExplainContext {
         }
         guard cut.isFinite else { return nil }
         return Safety(fund: scenario.funds[fund].id, cut: cut)
+    }
+}
+
+extension Explainer {
+    /// The row duals of `compiled`'s linear relaxation (nil when the solve fails or stops at `limit` seconds):
+    /// what the top-ups' lower ends read. They depend on the model alone, so a caller may compute them while
+    /// the integer program is being solved, on another thread (each solve keeps to its own thread).
+    public static func relaxationRowDuals(of compiled: CompiledModel, solver: any Solver, limit: Double) -> [Double]? {
+        relaxationRowDuals(
+            of: compiled, solver: solver, parameters: SolverParameters(timeLimit: limit, relativeGap: 0, start: nil, concurrent: true))
+    }
+
+    static func relaxationRowDuals(of compiled: CompiledModel, solver: any Solver, parameters: SolverParameters) -> [Double]? {
+        var relaxed = Model(name: compiled.model.name, sense: compiled.model.sense)
+        for (index, column) in compiled.model.columns.enumerated() {
+            relaxed.addColumn(
+                column.name, kind: .continuous, lower: column.lower, upper: column.upper,
+                objective: compiled.model.objective[index])
+        }
+        for row in compiled.model.rows { relaxed.addRow(row.name, terms: row.terms, lower: row.lower, upper: row.upper) }
+        relaxed.objectiveConstant = compiled.model.objectiveConstant
+        var parameters = parameters
+        parameters.wantRelaxationDuals = true
+        guard let result = try? solver.solve(relaxed, parameters: parameters), let duals = result.rowDuals,
+            duals.count == compiled.model.rowCount
+        else { return nil }
+        return duals
     }
 }

@@ -20,8 +20,11 @@ extension Explainer {
     /// The allocation with `topUp` set on its not-chosen projects (unchanged for a minimize scenario or a
     /// plan without an objective). `compiled`: the scenario's compiled model when the caller has it (compiled
     /// here otherwise). `linearTimeLimit` caps the relaxation's solve; past it only upper ends are given.
+    /// `relaxationDuals`: the relaxation's row duals when the caller computed them already (on another thread,
+    /// during the solve: `Explainer.relaxationRowDuals(of:solver:limit:)`); the relaxation is solved here otherwise.
     public func annotatingTopUps(
-        _ allocation: Allocation, compiled: CompiledModel? = nil, linearTimeLimit: Double = 1
+        _ allocation: Allocation, compiled: CompiledModel? = nil, linearTimeLimit: Double = 1,
+        relaxationDuals: (@Sendable () -> [Double]?)? = nil
     ) -> Allocation {
         guard scenario.objective.sense == .maximizeBenefit,
             allocation.status == .optimal || allocation.status == .feasible, let optimum = allocation.objective,
@@ -32,7 +35,8 @@ extension Explainer {
         let context = ExplainContext(
             scenario: scenario, library: library, compiled: compiled, solver: solver, allocation: allocation,
             optimum: optimum, timeLimit: linearTimeLimit)
-        let scan = TopUpScan(context: context, duals: context.relaxationRowDuals(limit: linearTimeLimit))
+        let duals = relaxationDuals.map { $0() } ?? context.relaxationRowDuals(limit: linearTimeLimit)
+        let scan = TopUpScan(context: context, duals: duals)
         var allocation = allocation
         for index in allocation.projects.indices where allocation.projects[index].why == .notChosen {
             allocation.projects[index].topUp = scan.topUp(index)
