@@ -72,12 +72,7 @@ struct Solve: ParsableCommand, ConsoleCommand {
         let readSeconds = seconds()
         var settings = options.settings(for: inputs.scenario.solver, loanStage: loanStageOptions, console: console)
         let compiledModel = CompiledModelSlot()
-        let relaxation = BackgroundRelaxation()
-        let relaxationSolver = wantsTopUps(inputs.scenario) ? try makeSolver(console, backend: settings.backend) : nil
-        settings.compiledHandler = { model in
-            compiledModel.set(model)
-            if let relaxationSolver { relaxation.start(model, solver: relaxationSolver, limit: 1) }
-        }
+        let relaxation = try startingRelaxation(&settings, inputs: inputs, compiledModel: compiledModel, console: console)
         // Standard error speaks English whatever the report's language (`--lang`).
         let findingText = FindingText(language: .en, fundNames: [:], englishText: inputs.scenario.englishText)
         settings.findingsHandler = { findings in
@@ -145,6 +140,20 @@ struct Solve: ParsableCommand, ConsoleCommand {
             code: ExitStatus.code(for: allocation))
         if let pdfFailure { throw pdfFailure }
         return code
+    }
+
+    /// Keeps the compiled model for the top-ups and, when they will be shown, starts their linear relaxation on a
+    /// second thread as soon as the model is compiled (`BackgroundRelaxation`).
+    func startingRelaxation(
+        _ settings: inout RunSettings, inputs: ScenarioInputs, compiledModel: CompiledModelSlot, console: Console
+    ) throws -> BackgroundRelaxation {
+        let relaxation = BackgroundRelaxation()
+        let solver = wantsTopUps(inputs.scenario) ? try makeSolver(console, backend: settings.backend) : nil
+        settings.compiledHandler = { model in
+            compiledModel.set(model)
+            if let solver { relaxation.start(model, solver: solver, limit: 1) }
+        }
+        return relaxation
     }
 
     /// Whether the run writes a report whose unfunded table shows top-ups (a maximize scenario with `--out` or
