@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "GreenAllocService",
             dependencies: [
-                "GreenAllocWorkspace", "GreenAllocHistory", "GreenAllocCLI", "Charts",
+                "GreenAllocWorkspace", "GreenAllocHistory", "GreenAllocCLI", "GreenAllocInputs", "GreenAllocCore", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -11,7 +11,8 @@ public enum GreenAllocServer {
         ("/api/v1/banks/{id}/list", [.get]), ("/banks/{id}", [.get]), ("/bank/sign-in", [.get, .post]), ("/healthz", [.get]),
         ("/office/sign-in", [.get, .post]), ("/office/sign-out", [.post]), ("/office", [.get]), ("/office/solve", [.post]),
         ("/office/jobs/{id}", [.get]), ("/office/jobs/{id}/files/{name}", [.get]), ("/office/history", [.get]),
-        ("/office/publish", [.post]),
+        ("/office/publish", [.post]), ("/office/scenarios/{name}/edit", [.get, .post]),
+        ("/office/scenarios/{name}/tables/{table}", [.put]),
     ]
 
     /// The same as `pattern method` lines, for the tests.

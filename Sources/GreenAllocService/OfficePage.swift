@@ -38,7 +38,9 @@ struct OfficePage {
         for item in list {
             let verdict = item.code == 0 ? text.pick("通过", "valid") : text.pick("有错误", "errors")
             body += "<tr><td>\(e(item.name))</td><td>\(e(verdict))<pre>\(e(item.messages))</pre></td><td>"
-                + (item.code == 0 ? button("/office/solve", text.pick("求解", "Solve"), fields: ["scenario": item.name]) : "") + "</td></tr>\n"
+                + (item.code == 0 ? button("/office/solve", text.pick("求解", "Solve"), fields: ["scenario": item.name])
+                    + " <a href=\"\(e(link("/office/scenarios/\(item.name)/edit")))\">" + text.pick("编辑预算与限额", "Edit budgets and limits") + "</a>" : "")
+                + "</td></tr>\n"
         }
         body += "</tbody></table>\n<h2>" + text.pick("任务", "Jobs") + "</h2>\n<ul>\n"
         for job in jobs {

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GreenAllocCLI
 internal import GreenAllocHistory
 internal import GreenAllocWorkspace
 internal import Hummingbird
@@ -12,6 +13,8 @@ struct OfficeRoutes: Sendable {
     let jobs: JobQueue
 
     static let sessionCookie = "greenalloc_session"
+
+    var confinement: ScenarioConfinement { ScenarioConfinement(folder: workspace.folder) }
 
     func add(to router: Router<ServiceRequestContext>) {
         router.get("/office/sign-in") { request, _ in signInForm(request, failed: false) }
@@ -29,6 +32,8 @@ struct OfficeRoutes: Sendable {
             try await signedIn(request) { session, page in try history(session, page, note: request.uri.queryParameters.get("note") ?? "") }
         }
         router.post("/office/publish") { request, _ in try await posted(request) { session, form in try await publish(session, form) } }
+        addScenarioEditing(to: router)
+        addTableUpload(to: router)
     }
 
     static func english(_ request: Request) -> Bool { request.uri.queryParameters.get("lang") == "en" }
@@ -85,6 +90,11 @@ struct OfficeRoutes: Sendable {
     func scenarios(_ session: OfficeSession, _ page: OfficePage) async throws -> Response {
         var list: [(name: String, code: Int32, messages: String)] = []
         for name in workspace.scenarioFiles() {
+            let refused = confinement.outside(workspace.folder + "/" + name)
+            guard refused.isEmpty else {
+                list.append((name, ExitStatus.input, refused.joined(separator: "\n")))
+                continue
+            }
             let result = await CommandThread.run(["validate", workspace.folder + "/" + name])
             list.append((name, result.code, result.error + result.out))
         }
@@ -96,6 +106,8 @@ struct OfficeRoutes: Sendable {
         guard let name = form["scenario"], workspace.scenarioFiles().contains(name) else {
             return BankPageRoutes.html(.notFound, BankPage(english: false).message("?"))
         }
+        let refused = confinement.outside(workspace.folder + "/" + name)
+        guard refused.isEmpty else { return BankPageRoutes.html(.forbidden, BankPage(english: false).message(refused.joined(separator: "\n"))) }
         guard let id = try await jobs.submit(scenario: name, user: session.user) else {
             return BankPageRoutes.html(.serviceUnavailable, BankPage(english: false).message("the job queue is full; try again later"))
         }
