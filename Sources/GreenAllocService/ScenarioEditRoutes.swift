@@ -69,7 +69,8 @@ extension OfficePage {
         let input = { (field: String, value: String) in "<input name=\"\(field)\" value=\"\(e(value))\" size=\"10\">" }
         var body = messages.isEmpty ? "" : "<pre class=\"errors\">\(e(messages.joined(separator: "\n")))</pre>\n"
         body += "<form method=\"post\" action=\"\(e(link("/office/scenarios/\(name)/edit")))\">"
-            + "<input type=\"hidden\" name=\"csrf\" value=\"\(e(csrf))\">\n<h2>" + text.pick("资金预算（万元）", "Fund budgets (万元)") + "</h2>\n<table>\n"
+            + "<input type=\"hidden\" name=\"csrf\" value=\"\(e(csrf))\">\n<h2>"
+            + text.pick("资金预算（万元）", "Fund budgets (万元)") + "</h2>\n<table>\n"
         for (index, fund) in scenario.funds.enumerated() {
             body += "<tr><th>\(e(fund.id))</th>" + fund.budget.map { year, value in
                 "<td><label>\(e(year)) " + input(EditableScenario.budgetField(index, year), value) + "</label></td>"

@@ -88,7 +88,8 @@ import WorkspaceTestSupport
         try await Self.withOffice { space, _, client, office in
             let before = try FileManager.default.contentsOfDirectory(atPath: space.folder).sorted()
             for (fields, message) in [
-                ("name=cut&f0y2022=-5", "cut.yaml"), ("name=cut&f0y2022=lots", "&apos;lots&apos; is not a number"),
+                ("name=cut&f0y2022=-5", "cut.yaml:5:13: error: fund &apos;f1&apos; budget 2022: money must not be negative"),
+                ("name=cut&f0y2022=lots", "&apos;lots&apos; is not a number"),
                 ("name=..%2Fcut&f0y2022=90", "1 to 64 letters"), ("name=cut&f0y2022=100", "nothing was changed"),
             ] {
                 let response = try await client.execute(

@@ -7,7 +7,9 @@ import WorkspaceTestSupport
 
 /// A table upload replaces the scenario's table only when the scenario validates against it.
 @Suite struct TableUploadRouteTests {
-    static let goodProjects = LoanWorkspace.files["projects.csv"]?.replacingOccurrences(of: "L3,三号,K2,f1,water,100,,,preferred,30,30", with: "L3,三号,K2,f1,water,100,10,,preferred,30,30") ?? ""
+    /// The fixture's projects with a request of 10 for L3 in 2022.
+    static let goodProjects = LoanWorkspace.files["projects.csv"]?.replacingOccurrences(
+        of: "L3,三号,K2,f1,water,100,,,preferred,30,30", with: "L3,三号,K2,f1,water,100,10,,preferred,30,30") ?? ""
 
     @Test func aBrokenTableIsRefusedWithItsCellAndAGoodOneReplacesItKeepingABackup() async throws {
         try await ScenarioEditRouteTests.withOffice { space, _, client, office in
@@ -22,7 +24,8 @@ import WorkspaceTestSupport
             let refused = try await client.execute(
                 uri: "/office/scenarios/loans.yaml/tables/projects", method: .put, headers: headers, body: ByteBuffer(string: broken))
             let message = String(buffer: refused.body)
-            #expect(refused.status == .unprocessableContent && message.contains("projects.csv") && message.contains("1x0"), "\(message)")
+            let cell = "projects.csv:3:6: error: '1x0' is not a number (investment)"
+            #expect(refused.status == .unprocessableContent && message.contains(cell), "\(message)")
             #expect(try Data(contentsOf: space.url.appendingPathComponent("projects.csv")) == original)
             let names = try FileManager.default.contentsOfDirectory(atPath: space.folder)
             #expect(!names.contains { $0.hasPrefix(".upload-") || $0.contains(".bak-") }, "\(names)")
