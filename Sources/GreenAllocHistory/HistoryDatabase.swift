@@ -71,16 +71,30 @@ public final class HistoryDatabase: Sendable {
                 }
             }
             if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
-            do {
-                try migrator.migrate(queue)
-            } catch {
-                // Another process may have created the schema between the check and the migration.
-                if try !queue.read({ try migrator.hasCompletedMigrations($0) }) { throw error }
-            }
+            try migrateAlongsideOthers(migrator)
         } catch let error as HistoryError {
             throw error
         } catch {
             throw Self.mapped(error, path: path)
+        }
+    }
+
+    /// Migrates a new or older file. Another process may be creating the same schema at the same moment (two
+    /// runs starting on a new history): a failed attempt is retried, for up to 5 s, until the schema is complete,
+    /// whoever completed it.
+    func migrateAlongsideOthers(_ migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let complete = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
+                if complete { return }
+                attempt += 1
+                guard attempt < 50 else { throw error }
+                usleep(100_000)
+            }
         }
     }
 
