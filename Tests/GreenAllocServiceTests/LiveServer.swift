@@ -73,16 +73,16 @@ struct LiveServer {
         return Answer(status: http.statusCode, body: data, headers: fields)
     }
 
-    /// SIGTERM, then the exit status once it has stopped.
+    /// SIGTERM, then the exit status once it has stopped (at once when it already has).
     func stop() -> Int32 {
-        process.terminate()
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
         return process.terminationStatus
     }
 
     /// SIGKILL: the server gets no chance to tidy up.
     func sigkill() {
-        _ = kill(process.processIdentifier, SIGKILL)
+        if process.isRunning { _ = kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

@@ -24,6 +24,7 @@ import WorkspaceTestSupport
         let folder = try Self.shandongWorkspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try LiveServer(workspace: folder.path)
+        defer { first.sigkill() }
         let visitor = try await OfficeVisitor(server: first, name: "wang", password: "admin-password")
         let job = try await visitor.solve(first, scenario: "baseline-2022.yaml")
         let running = try await visitor.watch(first, job: job, every: .milliseconds(10)) { !$0.contains("<strong>排队中</strong>") }
@@ -31,6 +32,7 @@ import WorkspaceTestSupport
         try #require(running.contains("<strong>求解中</strong>"), "the job was not seen running: \(running)")
 
         let second = try LiveServer(workspace: folder.path)
+        defer { _ = second.stop() }
         let page = try await visitor.get(second, job)
         let file = try await visitor.get(second, job + "/files/report.html")
         #expect(second.stop() == 0)
