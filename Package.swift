@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "GreenAllocServiceTests",
             dependencies: [
-                "GreenAllocService", "GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport",
+                "GreenAllocService", "GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport", "ExternalProgram",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
