@@ -72,7 +72,15 @@ extension WhatIfTargetOutput {
     /// No budget suffices: the reasons and the rules in conflict, in the document's language.
     static func unmet(_ search: TargetSearchResult, language: ReportLanguage) -> String {
         var text = ""
-        var reasons = search.unbudgetedYears.map { year, request in
+        let unlimited = MoneyFormat.plain(search.unlimitedScale)
+        var reasons = [
+            search.provedUnreachable
+                ? language.pick("预算放大到 ×\(unlimited)（该资金的全部申请均可容纳）仍无法达成目标",
+                    "the target cannot be met even with unlimited budget (×\(unlimited): every request of the fund fits)")
+                : language.pick("预算放大到 ×\(unlimited) 时，在时限内未找到达成目标的方案",
+                    "no plan meeting the target was found within the time limit even at ×\(unlimited) of the budget")
+        ]
+        reasons += search.unbudgetedYears.map { year, request in
             language.pick("资金在\(year)年没有预算（放大预算无法增加），而其项目在该年申请 \(MoneyFormat.display(request)) 万元",
                 "the fund has no budget in \(year) (scaling cannot add any), while its projects request \(MoneyFormat.display(request))万 there")
         }

@@ -37,6 +37,9 @@ public struct TargetSearchResult: Sendable {
     /// The horizon years in which the fund has no budget (scaling adds none) while its projects request money
     /// there, with that request (万元): the first of `reasons`, as figures.
     public var unbudgetedYears: [(year: Int, request: Double)] = []
+    /// When the target is not met: true when no plan meets it even at `unlimitedScale` (proved), false when no
+    /// plan was found there within the time limit (the first of `reasons`).
+    public var provedUnreachable = false
 }
 
 extension WhatIfRunner {
@@ -97,6 +100,7 @@ extension WhatIfRunner {
             let allocation = try run(scaled(fund: fund, by: unlimited, in: hard))
             result.diagnosis = allocation.diagnosis
             result.allocation = allocation
+            result.provedUnreachable = infeasible
             result.reasons.insert(
                 infeasible
                     ? "the target cannot be met even with unlimited budget (×\(unlimited): every request of the fund fits)"
