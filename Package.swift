@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
@@ -97,6 +98,7 @@ let package = Package(
                 "GreenAllocWorkspace", "GreenAllocHistory", "GreenAllocCLI", "GreenAllocInputs", "GreenAllocCore", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
@@ -167,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "GreenAllocServiceTests",
             dependencies: [
-                "GreenAllocService", "GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport", "ExternalProgram",
+                "GreenAllocService", "GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport", "ExternalProgram", "Spreadsheet",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),

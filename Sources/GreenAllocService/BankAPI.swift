@@ -7,6 +7,12 @@ internal import Hummingbird
 /// asking for bank B's list gets the very response of a list that does not exist; every request is logged.
 struct BankAPI: Sendable {
     let workspace: Workspace
+    let accessLog: BankAccessWriter
+
+    init(workspace: Workspace) {
+        self.workspace = workspace
+        accessLog = BankAccessWriter(workspace: workspace)
+    }
 
     /// How a request ended, before it is logged.
     enum Outcome {
@@ -25,7 +31,7 @@ struct BankAPI: Sendable {
         var token: String?
     }
 
-    func respond(_ query: Query, remote: String) -> (Outcome, format: String) {
+    func respond(_ query: Query, remote: String) async -> (Outcome, format: String) {
         let format = Self.negotiate(format: query.format, accept: query.accept)
         let caller = query.token.flatMap { try? workspace.bank(forToken: $0) }
         let outcome = outcome(query, caller: caller?.bank, format: format)
@@ -42,7 +48,7 @@ struct BankAPI: Sendable {
             format: format?.rawValue ?? String((query.format ?? "?").prefix(16)), status: status, runID: runID, remote: remote)
         // A log that cannot be written refuses the request rather than serve it unlogged.
         do {
-            try workspace.log(access)
+            try await accessLog.log(access)
         } catch {
             return (.badRequest("the access log cannot be written"), access.format)
         }

@@ -15,16 +15,16 @@ struct BankPageRoutes: Sendable {
     func add(to router: Router<ServiceRequestContext>) {
         router.get("/bank/sign-in") { request, _ in signInForm(request, failed: false) }
         router.post("/bank/sign-in") { request, context in try await signIn(request, context: context) }
-        router.get("/banks/:id") { request, context in page(request, context: context) }
+        router.get("/banks/:id") { request, context in await page(request, context: context) }
     }
 
-    func page(_ request: Request, context: ServiceRequestContext) -> Response {
+    func page(_ request: Request, context: ServiceRequestContext) async -> Response {
         let english = request.uri.queryParameters.get("lang") == "en"
         let format = request.uri.queryParameters.get("format")
         let query = BankAPI.Query(
             bank: context.parameters.get("id") ?? "", run: request.uri.queryParameters.get("run"), format: format ?? "json",
             accept: nil, token: BankAPI.bearer(request.headers[.authorization]) ?? request.cookies[Self.tokenCookie]?.value)
-        let outcome = api.respond(query, remote: context.remoteText).0
+        let outcome = await api.respond(query, remote: context.remoteText).0
         let page = BankPage(english: english)
         switch outcome {
         case .list(_, _, let bytes) where format == nil:
@@ -89,18 +89,23 @@ struct BankPageRoutes: Sendable {
     }
 }
 
-/// `application/x-www-form-urlencoded` fields (the first of each name).
+/// `application/x-www-form-urlencoded` fields (the first of each name, or all of them).
 struct FormFields {
-    var fields: [String: String] = [:]
+    var pairs: [(name: String, value: String)] = []
 
     init(_ text: String) {
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (part: Substring) in part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let name = parts.first.map(decode), fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? decode(parts[1]) : ""
+            guard let name = parts.first.map(decode) else { continue }
+            pairs.append((name, parts.count > 1 ? decode(parts[1]) : ""))
         }
     }
 
-    subscript(name: String) -> String? { fields[name] }
+    init(pairs: [(name: String, value: String)]) { self.pairs = pairs }
+
+    subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
+
+    /// Every value sent under `name`, in order (a form's checkboxes).
+    func all(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 }

@@ -12,7 +12,9 @@ public enum GreenAllocServer {
         ("/office/sign-in", [.get, .post]), ("/office/sign-out", [.post]), ("/office", [.get]), ("/office/solve", [.post]),
         ("/office/jobs/{id}", [.get]), ("/office/jobs/{id}/files/{name}", [.get]), ("/office/history", [.get]),
         ("/office/publish", [.post]), ("/office/scenarios/{name}/edit", [.get, .post]),
-        ("/office/scenarios/{name}/tables/{table}", [.put]),
+        ("/office/scenarios/{name}/tables/{table}", [.put]), ("/office/scenarios/{name}/upload", [.get, .post]),
+        ("/office/compare", [.post]), ("/office/sweep", [.post]), ("/office/explain", [.post]), ("/office/runs/{id}", [.get]),
+        ("/office/runs/{id}/files/{name}", [.get]), ("/office/runs/{id}/render", [.post]), ("/office/diff", [.get]),
     ]
 
     /// The same as `pattern method` lines, for the tests.
@@ -31,7 +33,7 @@ public enum GreenAllocServer {
                 bank: context.parameters.get("id") ?? "", run: request.uri.queryParameters.get("run"),
                 format: request.uri.queryParameters.get("format"), accept: request.headers[.accept],
                 token: BankAPI.bearer(request.headers[.authorization]))
-            return ServiceResponses.response(api.respond(query, remote: context.remoteText).0)
+            return ServiceResponses.response(await api.respond(query, remote: context.remoteText).0)
         }
         BankPageRoutes(api: api).add(to: router)
         OfficeRoutes(workspace: workspace, jobs: jobs ?? JobQueue(workspace: workspace)).add(to: router)

@@ -39,12 +39,13 @@ struct OfficePage {
             let verdict = item.code == 0 ? text.pick("通过", "valid") : text.pick("有错误", "errors")
             body += "<tr><td>\(e(item.name))</td><td>\(e(verdict))<pre>\(e(item.messages))</pre></td><td>"
                 + (item.code == 0 ? button("/office/solve", text.pick("求解", "Solve"), fields: ["scenario": item.name])
-                    + " <a href=\"\(e(link("/office/scenarios/\(item.name)/edit")))\">" + text.pick("编辑预算与限额", "Edit budgets and limits") + "</a>" : "")
+                    + " <a href=\"\(e(link("/office/scenarios/\(item.name)/edit")))\">" + text.pick("编辑预算与限额", "Edit budgets and limits") + "</a>"
+                    + " <a href=\"\(e(link("/office/scenarios/\(item.name)/upload")))\">" + text.pick("上传表格", "Upload a table") + "</a>" : "")
                 + "</td></tr>\n"
         }
-        body += "</tbody></table>\n<h2>" + text.pick("任务", "Jobs") + "</h2>\n<ul>\n"
+        body += "</tbody></table>\n" + analysisForms(list.filter { $0.code == 0 }.map(\.name)) + "<h2>" + text.pick("任务", "Jobs") + "</h2>\n<ul>\n"
         for job in jobs {
-            body += "<li><a href=\"\(link("/office/jobs/\(job.id)"))\">#\(job.id)</a> \(e(job.scenario)) — \(e(state(job.state)))</li>\n"
+            body += "<li><a href=\"\(link("/office/jobs/\(job.id)"))\">#\(job.id)</a> \(e(job.kind)) \(e(job.scenario)) — \(e(state(job.state)))</li>\n"
         }
         return page(text.pick("情景", "Scenarios"), user: user, body: body + "</ul>")
     }
@@ -59,15 +60,16 @@ struct OfficePage {
         }
     }
 
-    func job(_ job: Job, files: [String], user: String) -> String {
-        var body = "<p>" + e(job.scenario) + " — <strong>" + e(state(job.state)) + "</strong>"
-        if let run = job.runID { body += " · " + text.pick("运行 ", "run ") + String(run) }
-        body += "</p>\n"
+    func job(_ job: Job, files: [String], progress: String?, user: String) -> String {
+        var body = "<p>" + e(job.kind) + " " + e(job.scenario) + " — <strong>" + e(state(job.state)) + "</strong>"
+        if let run = job.runID { body += " · <a href=\"\(e(link("/office/runs/\(run)")))\">" + text.pick("运行 ", "run ") + String(run) + "</a>" }
+        body += "</p>\n<p>" + text.pick("提交于 ", "Submitted at ") + e(job.createdAt) + (job.finishedAt.map { text.pick("，结束于 ", ", finished at ") + e($0) } ?? "") + "</p>\n"
+        if let progress { body += "<pre class=\"progress\">\(e(String(progress.suffix(4000))))</pre>\n" }
         if !job.message.isEmpty { body += "<pre>\(e(job.message))</pre>\n" }
         if !files.isEmpty {
             body += "<ul>\n" + files.map { "<li><a href=\"/office/jobs/\(job.id)/files/\(e($0))\">\(e($0))</a></li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
-        if job.state == .done, let run = job.runID {
+        if job.state == .done, job.kind == "solve", let run = job.runID {
             body += button("/office/publish", text.pick("向银行发布", "Publish to the banks"), fields: ["run": String(run)])
         }
         return page(text.pick("任务 #", "Job #") + String(job.id), user: user, body: body, refresh: !job.state.isFinished)
@@ -80,10 +82,10 @@ struct OfficePage {
             + "</tr></thead><tbody>\n"
         for run in runs.reversed() {
             let isPublished = published.contains(run.id)
-            body += "<tr><td>\(run.id)</td><td>\(e(run.startedAt))</td><td>\(e(run.command))</td><td>\(e(run.scenario))</td><td>\(e(run.status))</td><td>"
+            body += "<tr><td><a href=\"\(e(link("/office/runs/\(run.id)")))\">\(run.id)</a></td><td>\(e(run.startedAt))</td><td>\(e(run.command))</td><td>\(e(run.scenario))</td><td>\(e(run.status))</td><td>"
                 + (isPublished ? text.pick("是", "yes") : "") + "</td><td>"
                 + (run.command == "solve" ? button("/office/publish", text.pick("发布", "Publish"), fields: ["run": String(run.id)]) : "") + "</td></tr>\n"
         }
-        return page(text.pick("历史", "History"), user: user, body: body + "</tbody></table>")
+        return page(text.pick("历史", "History"), user: user, body: body + "</tbody></table>\n" + diffForm(runs))
     }
 }

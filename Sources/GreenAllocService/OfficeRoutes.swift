@@ -23,7 +23,7 @@ struct OfficeRoutes: Sendable {
         router.get("/office") { request, _ in try await signedIn(request) { session, page in try await scenarios(session, page) } }
         router.post("/office/solve") { request, _ in try await posted(request) { session, form in try await solve(session, form) } }
         router.get("/office/jobs/:id") { request, context in
-            try await signedIn(request) { session, page in try job(context.parameters.get("id"), session, page) }
+            try await signedIn(request) { session, page in try await job(context.parameters.get("id"), session, page) }
         }
         router.get("/office/jobs/:id/files/:name") { request, context in
             try await signedIn(request) { _, _ in try file(context.parameters.get("id"), context.parameters.get("name")) }
@@ -34,6 +34,9 @@ struct OfficeRoutes: Sendable {
         router.post("/office/publish") { request, _ in try await posted(request) { session, form in try await publish(session, form) } }
         addScenarioEditing(to: router)
         addTableUpload(to: router)
+        addUploadForm(to: router)
+        addAnalysisJobs(to: router)
+        addRunPages(to: router)
     }
 
     static func english(_ request: Request) -> Bool { request.uri.queryParameters.get("lang") == "en" }
@@ -114,14 +117,21 @@ struct OfficeRoutes: Sendable {
         return Response(status: .seeOther, headers: [.location: "/office/jobs/\(id)"])
     }
 
-    func job(_ text: String?, _ session: OfficeSession, _ page: OfficePage) throws -> Response {
+    func job(_ text: String?, _ session: OfficeSession, _ page: OfficePage) async throws -> Response {
         guard let id = text.flatMap(Self.runID), let job = try workspace.job(id) else { return ServiceResponses.notFound }
-        return BankPageRoutes.html(.ok, page.job(job, files: outputs(id), user: session.user))
+        let progress = job.state.isFinished ? nil : await jobs.progress(of: id)
+        return BankPageRoutes.html(.ok, page.job(job, files: outputs(id), progress: progress, user: session.user))
     }
 
-    /// The files of a finished job's output folder (none while it runs: the folder appears whole at the end).
+    /// The files of a finished job's output folder (none while it runs or once interrupted: a command may
+    /// write its folder file by file, and a page shows only whole results).
     func outputs(_ id: Int64) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: workspace.jobFolder(id))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        guard let state = (try? workspace.job(id))??.state, state == .done || state == .failed else { return [] }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: workspace.jobFolder(id))) ?? []).filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: workspace.jobFolder(id) + "/" + name, isDirectory: &isFolder)
+                && !isFolder.boolValue
+        }.sorted()
     }
 
     func file(_ idText: String?, _ name: String?) throws -> Response {
@@ -129,11 +139,19 @@ struct OfficeRoutes: Sendable {
         guard let id = idText.flatMap(Self.runID), let name, outputs(id).contains(name),
             let data = FileManager.default.contents(atPath: workspace.jobFolder(id) + "/" + name)
         else { return ServiceResponses.notFound }
+        return Self.document(name, data)
+    }
+
+    /// A run's document: HTML and SVG shown (under a policy that runs no script), everything else downloaded.
+    static func document(_ name: String, _ data: Data) -> Response {
         let types = ["html": "text/html; charset=utf-8", "json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
-            "md": "text/markdown; charset=utf-8", "xlsx": BankListFormat.xlsx.contentType]
+            "md": "text/markdown; charset=utf-8", "xlsx": BankListFormat.xlsx.contentType, "svg": "image/svg+xml", "pdf": "application/pdf"]
         let type = types[(name as NSString).pathExtension] ?? "application/octet-stream"
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
-        if !type.hasPrefix("text/html") { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store",
+            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"]
+        if !type.hasPrefix("text/html") && type != "image/svg+xml" {
+            headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 

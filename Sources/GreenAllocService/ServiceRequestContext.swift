@@ -2,7 +2,7 @@ public import Hummingbird
 public import NIOCore
 
 /// The context of every request: the peer's address (for the access log) and a small body limit (the API
-/// takes no body; the forms are short; a table upload, the one PUT, reads up to its own larger limit).
+/// takes no body; the forms are short; a table upload, the PUT or the upload form, reads up to its own larger limit).
 public struct ServiceRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
@@ -27,8 +27,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // A table upload (PUT, read up to its own limit by its route) is the one larger body.
-        let limit = request.method == .put ? OfficeRoutes.uploadLimit : ServiceRequestContext.bodyLimit
+        // A table upload (the PUT, or the upload form's POST, read up to its own limit by its route) is the one larger body.
+        let upload = request.method == .put || (request.method == .post && request.uri.path.hasSuffix("/upload"))
+        let limit = upload ? OfficeRoutes.uploadLimit : ServiceRequestContext.bodyLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge)
         }

@@ -21,7 +21,8 @@ extension OfficeRoutes {
                 guard let sent = request.headers[Self.csrfHeader], SecretText.constantTimeEqual(Array(sent.utf8), Array(session.csrf.utf8)) else {
                     return Self.plain(.forbidden, "CSRF")
                 }
-                return await replaceTable(context.parameters.get("name"), context.parameters.get("table"), Data(body.readableBytesView))
+                let (status, text) = await replaceTable(context.parameters.get("name"), context.parameters.get("table"), Data(body.readableBytesView))
+                return status == .notFound ? ServiceResponses.notFound : Self.plain(status, text)
             }
         }
     }
@@ -31,16 +32,28 @@ extension OfficeRoutes {
             body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
-    func replaceTable(_ name: String?, _ table: String?, _ data: Data) async -> Response {
-        let keys = ["cities", "parks", "projects", "banks"]
-        guard let name, workspace.scenarioFiles().contains(name), let table, keys.contains(table),
-            confinement.outside(workspace.folder + "/" + name).isEmpty,
+    static let tableKeys = ["cities", "parks", "projects", "banks"]
+
+    /// The tables a listed, confined scenario reads, by key, with the file each is read from.
+    func tablePaths(_ name: String?) -> [(key: String, path: TablePath)]? {
+        guard let name, workspace.scenarioFiles().contains(name), confinement.outside(workspace.folder + "/" + name).isEmpty,
             case .success(let loaded) = ScenarioLoader.load(path: workspace.folder + "/" + name)
-        else { return ServiceResponses.notFound }
+        else { return nil }
         let t = loaded.scenario.tables
-        let paths = zip(keys, [t.cities, t.parks, t.projects, t.banks]).compactMap { key, path in path.map { (key, TablePath($0)) } }
-        guard let target = paths.first(where: { $0.0 == table })?.1.file else { return ServiceResponses.notFound }
+        return zip(Self.tableKeys, [t.cities, t.parks, t.projects, t.banks]).compactMap { key, path in path.map { (key, TablePath($0)) } }
+    }
+
+    /// Replaces the table (a status and the text that says what happened; 404 for a scenario or table that
+    /// is not one). `fileName`, when the upload came with one, must have the extension of the table's file.
+    func replaceTable(_ name: String?, _ table: String?, _ data: Data, fileName: String? = nil) async -> (HTTPResponse.Status, String) {
+        guard let name, let paths = tablePaths(name), let target = paths.first(where: { $0.key == table })?.path.file else {
+            return (.notFound, "not found")
+        }
         let shown = target.hasPrefix(workspace.folder + "/") ? String(target.dropFirst(workspace.folder.count + 1)) : target
+        let expected = (target as NSString).pathExtension.lowercased()
+        if let fileName, (fileName as NSString).pathExtension.lowercased() != expected {
+            return (.unprocessableContent, "\(shown) not replaced: the table is read from a .\(expected) file; \(fileName) is not one")
+        }
         let hidden = "/.upload-\(UUID().uuidString)"
         let upload = (target as NSString).deletingLastPathComponent + hidden + "." + (target as NSString).pathExtension
         let scenario = workspace.folder + hidden + ".yaml"
@@ -52,18 +65,18 @@ extension OfficeRoutes {
         let text = (["extends: " + EditableScenario.quoted(name), "tables:"] + lines).joined(separator: "\n") + "\n"
         guard FileManager.default.createFile(atPath: upload, contents: data),
             FileManager.default.createFile(atPath: scenario, contents: Data(text.utf8))
-        else { return Self.plain(.internalServerError, "the upload could not be written") }
+        else { return (.internalServerError, "the upload could not be written") }
         let result = await CommandThread.run(["validate", scenario])
         guard result.code == 0 else {
             let messages = (result.error + result.out).replacingOccurrences(of: upload, with: shown)
                 .replacingOccurrences(of: (upload as NSString).lastPathComponent, with: shown)
-            return Self.plain(.unprocessableContent, "\(shown) not replaced:\n" + messages)
+            return (.unprocessableContent, "\(shown) not replaced:\n" + messages)
         }
         let backup = target + ".bak-" + Self.stamp()
         guard link(target, backup) == 0, rename(upload, target) == 0 else {
-            return Self.plain(.conflict, "\(shown) not replaced: its backup could not be made; try again")
+            return (.conflict, "\(shown) not replaced: its backup could not be made; try again")
         }
-        return Self.plain(.ok, "replaced \(shown); the previous file is kept as \((backup as NSString).lastPathComponent)")
+        return (.ok, "replaced \(shown); the previous file is kept as \((backup as NSString).lastPathComponent)")
     }
 
     static func stamp() -> String {

@@ -26,17 +26,23 @@ public struct BankAccess: Sendable, Equatable {
 }
 
 extension Workspace {
-    public func log(_ access: BankAccess) throws {
+    public func log(_ access: BankAccess) throws { try log([access]) }
+
+    /// Several accesses in one transaction (all or none), in order.
+    public func log(_ accesses: [BankAccess]) throws {
+        let at = Self.now()
         try database.writing { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO bank_access (at, token_id, token_bank, requested_bank, requested_run, format, status, run_id, remote)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    Self.now(), access.tokenID, access.tokenBank, String(access.requestedBank.prefix(200)),
-                    access.requestedRun.map { String($0.prefix(200)) }, access.format, access.status, access.runID, access.remote,
-                ])
+            for access in accesses {
+                try db.execute(
+                    sql: """
+                        INSERT INTO bank_access (at, token_id, token_bank, requested_bank, requested_run, format, status, run_id, remote)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        at, access.tokenID, access.tokenBank, String(access.requestedBank.prefix(200)),
+                        access.requestedRun.map { String($0.prefix(200)) }, access.format, access.status, access.runID, access.remote,
+                    ])
+            }
         }
     }
 

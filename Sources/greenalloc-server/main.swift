@@ -11,12 +11,14 @@ import Hummingbird
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "greenalloc-server",
-        abstract: "Serve a workspace: each bank's own published list, by token.",
+        abstract: "Serve a workspace: each bank's own published list, by token, and the office's workbench.",
         discussion: """
             GET /api/v1/banks/{id}/list with `Authorization: Bearer <token>` (made by `greenalloc bank-token \
             create ID --workspace DIR`) answers the bank's list of the latest run published by `greenalloc \
             publish` (?run=ID for an older published run) as JSON, CSV or xlsx (?format=, else the Accept \
-            header, else JSON). Listens on 127.0.0.1 by default; put a TLS reverse proxy in front of it for an \
+            header, else JSON). The office's workbench is under /office (accounts made by `greenalloc user \
+            create`): scenarios, solve, compare, sweep and explain jobs, runs and their files, diff, table uploads, \
+            publishing. Listens on 127.0.0.1 by default; put a TLS reverse proxy in front of it for an \
             intranet (docs/deployment.md). Port 0 takes a free port; the address is printed on standard output.
             """)
 
