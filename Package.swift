@@ -164,7 +164,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocWorkspaceTests",
-            dependencies: ["GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport"],
+            dependencies: ["GreenAllocWorkspace", "GreenAllocHistory", "WorkspaceTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "GreenAllocServiceTests",

@@ -83,7 +83,7 @@ extension OfficePage {
         body += "<h2>" + text.pick("历史中保存的文件", "Documents kept in the history") + "</h2>\n<ul>\n"
             + stored.map { "<li><a href=\"/office/runs/\(run.id)/files/\(e($0))\">\(e($0))</a></li>" }.joined(separator: "\n") + "\n</ul>\n"
         body += "<h2>" + text.pick("报告、图表与下载", "Report, charts and downloads") + "</h2>\n<ul>\n"
-            + jobs.map { "<li><a href=\"\(e(link("/office/jobs/\($0.id)")))\">" + text.pick("任务 #", "Job #") + "\($0.id)</a> \(e($0.kind)) — \(e(state($0.state)))</li>" }
+            + jobs.map { "<li><a href=\"\(e(link("/office/jobs/\($0.id)")))\">" + text.pick("任务 #", "Job #") + "\($0.id)</a> \(e($0.kind)) — \(e(state($0.state))) · \(e($0.user))</li>" }
                 .joined(separator: "\n") + "\n</ul>\n"
         if ["solve", "compare", "sweep", "explain"].contains(run.command) {
             body += "<p>" + button("/office/runs/\(run.id)/render", text.pick("从历史重新生成全部文件", "Render all its files again from the history")) + "</p>\n"
