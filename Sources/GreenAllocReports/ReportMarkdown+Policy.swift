@@ -56,7 +56,7 @@ extension ReportMarkdown.Report {
         guard let policy = allocation.policy, !policy.envelopes.isEmpty else { return }
         heading("因素法分市额度", "Factor envelopes by city")
         var table = MarkdownTable(
-            header: [pick("额度", "Envelope rule"), pick("城市", "City"), pick("年度", "Year"), pick("权重份额", "Weighted share"),
+            header: [pick("分配规则", "Envelope rule"), pick("城市", "City"), pick("年度", "Year"), pick("权重份额", "Weighted share"),
                 pick("额度", "Envelope"), pick("安排", "Allocated"), pick("偏差", "Deviation"), pick("偏差率", "Deviation %")],
             numeric: [3, 4, 5, 6, 7])
         for row in policy.envelopes {
