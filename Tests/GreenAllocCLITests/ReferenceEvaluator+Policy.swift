@@ -13,6 +13,10 @@ struct PolicyRules {
     var cityRequests: [Double] = [0, 0]
     var carry: Double?
     var opening: [Double] = [0, 0]
+    /// Parks failing the review (§15.3): park 0 (named) then counts no more, park 1 (under construction) cannot be
+    /// named; either treatment, as no rule of the random scenario reads `rectifying` or `barred_until`.
+    var failing: Set<Int> = []
+    var treatment = "revoke"
 
     /// w(c) = Σ_f weight_f × value_f(c) / Σ value_f.
     var shares: [Double] {
@@ -74,6 +78,10 @@ struct RandomPolicyCase {
         }
         if random.chance(0.6) { rules.carry = random.chance(0.4) ? 1 : random.double(0.1...0.9) }
         if random.chance(0.4) { rules.opening = [Double(random.int(0...20)), Double(random.int(0...20))] }
+        if random.chance(0.5) {
+            rules.failing = Set([0, 1].filter { _ in random.chance(0.6) })
+            rules.treatment = random.chance(0.5) ? "revoke" : "rectify"
+        }
     }
 
     var citiesCSV: String {
@@ -89,6 +97,10 @@ struct RandomPolicyCase {
         }
         if !fundKeys.isEmpty, let range = text.range(of: "    eligible: \"project.lib == 'yes'\"\n") {
             text.insert(contentsOf: fundKeys, at: range.upperBound)
+        }
+        if !rules.failing.isEmpty {
+            let parks = rules.failing.sorted().map { "K\($0 + 1)" }.joined(separator: ", ")
+            text += "review: {parks: [\(parks)], treatment: \(rules.treatment)}\n"
         }
         if let envelope = rules.envelope {
             text += """

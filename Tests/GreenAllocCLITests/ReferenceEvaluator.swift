@@ -208,7 +208,8 @@ enum ReferenceEvaluator {
             let park = 1
             let prerequisites = projects.indices.filter { projects[$0].park == park && projects[$0].prerequisite }
             let drawsAfterHorizon = prerequisites.contains { projects[$0].laterRequest > 0 }
-            if !prerequisites.isEmpty, prerequisites.allSatisfy({ fundable[$0] }), !drawsAfterHorizon {
+            let failedReview = policy?.failing.contains(park) ?? false
+            if !prerequisites.isEmpty, prerequisites.allSatisfy({ fundable[$0] }), !drawsAfterHorizon, !failedReview {
                 let drawsIn2023 = prerequisites.contains { projects[$0].request[1] > 0 }
                 nameable.append((park, drawsIn2023 ? 2023 : 2022, prerequisites))
             }
@@ -260,7 +261,8 @@ enum ReferenceEvaluator {
                 var objective = projects.indices.filter { funded[$0] }.reduce(0.0) { $0 + score[$1] } + envelopeTerm
                 objective += scenario.namingValue * Double(named.count)
                 if let target = scenario.target {
-                    let count = 1 + Double(named.count)  // park 0 is already named
+                    // Park 0 is already named, unless it fails the review (§15.3).
+                    let count = (policy?.failing.contains(0) ?? false ? 0 : 1) + Double(named.count)
                     if let penalty = target.penalty {
                         objective -= penalty * max(0, target.min - count)
                     } else if count < target.min {
