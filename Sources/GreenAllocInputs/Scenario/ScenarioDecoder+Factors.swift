@@ -31,7 +31,7 @@ extension ScenarioDecoder {
             decoder.decodeFactorWeight(item, label: "\(label) weights[\(position)]")
         }
         let sum = weights.reduce(0) { $0 + $1.weight }
-        if !weights.isEmpty, abs(sum - 1) > 1e-6 {
+        if !weights.isEmpty, weights.count == node["weights"]?.items?.count, abs(sum - 1) > 1e-6 {
             errors.append(.error(node["weights"]?.location, "\(label): the weights add up to \(formatNumber(sum)), not 1"))
         }
         guard let fund else { return nil }
