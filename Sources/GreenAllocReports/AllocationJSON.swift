@@ -50,6 +50,7 @@ public enum AllocationJSON {
         if let diagnosis = allocation.diagnosis {
             members.append(("diagnosis", self.diagnosis(diagnosis)))
         }
+        members += policyMembers(allocation)
         members.append(("findings", .array(allocation.findings.map(finding))))
         return .object(members)
     }

@@ -45,6 +45,11 @@ extension WhatIfCompareOutput {
         overview.add(text.deltaRow(text.pick("项目补助合计（万元）", "Project subsidies (万元)"), all.map(\.subsidyTotal), money: true))
         overview.add(text.deltaRow(text.pick("获补项目数", "Projects funded"), all.map { Double($0.fundedCount) }, money: false))
         overview.add(text.deltaRow(text.pick("新命名园区数", "Eco parks named"), all.map { Double($0.allocation.parks.count) }, money: false))
+        if all.contains(where: { $0.allocation.policy?.review != nil }) {
+            // scenario-format §15.3: what a failed review costs in eco parks.
+            overview.add(text.deltaRow(text.pick("复查不合格园区数", "Parks failing the review"), all.map { Double($0.allocation.policy?.review?.parks.count ?? 0) }, money: false))
+            overview.add(text.deltaRow(text.pick("规划期末生态工业园区数", "Eco parks at the end of the horizon"), all.map { Double($0.allocation.ecoParksBefore + $0.allocation.parks.count) }, money: false))
+        }
         for name in orderedUnique(all.flatMap { $0.allocation.targets.map(\.name) }) {
             overview.add([text.pick("目标「\(text.scenarioText(name))」", "Target “\(text.scenarioText(name))”")] + text.spread(all.map { summary in
                 summary.allocation.targets.first { $0.name == name }.map { text.pick($0.met ? "达成" : "未达成", $0.met ? "met" : "not met") } ?? "—"

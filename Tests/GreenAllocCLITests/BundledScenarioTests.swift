@@ -55,3 +55,44 @@ import Testing
         }
     }
 }
+
+/// The bundled scenarios of the policy instruments (scenario-format §15) solve, and each instrument's figures hold.
+@Suite struct BundledPolicyScenarioTests {
+    @Test(arguments: ["factors-2022", "carry-over-2022", "review-2022", "review-rectify-2022"])
+    func solves(name: String) throws {
+        let path = BundledScenarioTests.root.appendingPathComponent("Scenarios/shandong/\(name).yaml").path
+        let capture = Console.Capture()
+        let code = CommandLineRunner.run(["solve", path, "--format", "json"], console: capture.console)
+        #expect(code == 0, "\(capture.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(capture.out.utf8)) as? [String: Any])
+        #expect(json.status == "optimal")
+        switch name {
+        case "factors-2022":
+            // One envelope per city over the horizon; every city within ±40% of it; the envelopes cost ≥ 0.
+            let envelopes = json["envelopes"] as? [[String: Any]] ?? []
+            #expect(envelopes.count == 16)
+            let total = envelopes.reduce(0.0) { $0 + ($1["envelope"] as? Double ?? 0) }
+            #expect(abs(total - 205000) < 1e-2)
+            for row in envelopes {
+                let envelope = row["envelope"] as? Double ?? 0
+                let deviation = row["deviation"] as? Double ?? .nan
+                #expect(abs(deviation) <= 0.4 * envelope + 1e-3, "\(row)")
+            }
+            let cost = (json["envelope_cost"] as? [String: Any])?["cost"] as? Double ?? -1
+            #expect(cost >= -1e-6)
+        case "carry-over-2022":
+            let fund = try #require((json["carry"] as? [[String: Any]])?.first { $0["fund"] as? String == "prov-special" })
+            let years = fund["years"] as? [[String: Any]] ?? []
+            #expect(years.first?["opening"] as? Double == 6000)
+            for year in years {
+                let spent = year["spent"] as? Double ?? .nan
+                #expect(spent <= (year["available"] as? Double ?? 0) + 1e-3, "\(year)")
+            }
+        default:
+            // Parks scoring below 66: one provincial eco park and nine parks under construction fail.
+            let parks = (json["review"] as? [String: Any])?["parks"] as? [[String: Any]] ?? []
+            #expect(parks.count == 10)
+            #expect(parks.filter { $0["status_before"] as? String == "named_provincial" }.count == 1)
+        }
+    }
+}

@@ -180,7 +180,9 @@ enum ReferenceEvaluator {
         return cap
     }
 
-    static func optimum(_ scenario: RandomScenario) -> Double? {
+    /// `policy`: the instruments of scenario-format §15 (ReferenceEvaluator+Policy.swift): it decides the budgets and
+    /// adds the envelopes' penalty (nil from it: the plan breaks an envelope).
+    static func optimum(_ scenario: RandomScenario, policy: PolicyRules? = nil) -> Double? {
         let projects = scenario.projects
         let cap = projects.map { maximumShare($0, scenario) }
         // Fundability (scenario-format §6).
@@ -206,7 +208,8 @@ enum ReferenceEvaluator {
             let park = 1
             let prerequisites = projects.indices.filter { projects[$0].park == park && projects[$0].prerequisite }
             let drawsAfterHorizon = prerequisites.contains { projects[$0].laterRequest > 0 }
-            if !prerequisites.isEmpty, prerequisites.allSatisfy({ fundable[$0] }), !drawsAfterHorizon {
+            let failedReview = policy?.failing.contains(park) ?? false
+            if !prerequisites.isEmpty, prerequisites.allSatisfy({ fundable[$0] }), !drawsAfterHorizon, !failedReview {
                 let drawsIn2023 = prerequisites.contains { projects[$0].request[1] > 0 }
                 nameable.append((park, drawsIn2023 ? 2023 : 2022, prerequisites))
             }
@@ -228,7 +231,16 @@ enum ReferenceEvaluator {
                     byCity[RandomScenario.parkCity[projects[index].park]][year] += cap[index] * projects[index].request[year]
                 }
             }
-            if spent[0] > scenario.budget[0] + 1e-9 || spent[1] > scenario.budget[1] + 1e-9 { continue }
+            if let policy {
+                if !policy.budgetsHold(spent) { continue }
+            } else if spent[0] > scenario.budget[0] + 1e-9 || spent[1] > scenario.budget[1] + 1e-9 {
+                continue
+            }
+            var envelopeTerm = 0.0
+            if let policy {
+                guard let term = policy.envelopeTerm(byCity) else { continue }
+                envelopeTerm = term
+            }
             if let cap = scenario.cityCap, byCity.joined().contains(where: { $0 > cap + 1e-9 }) { continue }
             if let share = scenario.cityShare {
                 let total = spent[0] + spent[1]
@@ -246,10 +258,11 @@ enum ReferenceEvaluator {
                     let awards = [2022, 2023].map { year in Double(named.filter { $0.year == year }.count) * scenario.award }
                     if awards[0] > scenario.awardBudget[0] + 1e-9 || awards[1] > scenario.awardBudget[1] + 1e-9 { continue }
                 }
-                var objective = projects.indices.filter { funded[$0] }.reduce(0.0) { $0 + score[$1] }
+                var objective = projects.indices.filter { funded[$0] }.reduce(0.0) { $0 + score[$1] } + envelopeTerm
                 objective += scenario.namingValue * Double(named.count)
                 if let target = scenario.target {
-                    let count = 1 + Double(named.count)  // park 0 is already named
+                    // Park 0 is already named, unless it fails the review (§15.3).
+                    let count = (policy?.failing.contains(0) ?? false ? 0 : 1) + Double(named.count)
                     if let penalty = target.penalty {
                         objective -= penalty * max(0, target.min - count)
                     } else if count < target.min {

@@ -141,6 +141,9 @@ public struct AllocationRunner {
         }
         var allocation = decoder.solved(result: final, status: status, firstResult: first)
         allocation.basis?.tiebreak = settings.tiebreak
+        if !scenario.factors.isEmpty {
+            allocation.policy?.objectiveWithoutEnvelopes = try objectiveWithoutEnvelopes(parameters: parameters)
+        }
 
         // Loan stage (scenario-format §11), with the subsidy decisions fixed.
         if scenario.loans != nil {

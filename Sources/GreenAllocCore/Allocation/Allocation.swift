@@ -37,6 +37,8 @@ public struct Allocation: Sendable {
     public var hasCounty = false
     /// The rules the plan was made under (nil for an allocation built by hand without them).
     public var basis: AllocationBasis?
+    /// The policy instruments' outcome (scenario-format §15); nil when the scenario uses none.
+    public var policy: PolicyOutcome?
 
     public init(
         scenario: String, inputsSHA256: String, status: AllocationStatus, objective: Double?, bestBound: Double?,

@@ -11,11 +11,16 @@ public enum RowOrigin: Sendable, Hashable, LimitRowOrigin {
     case naming(park: Int, project: Int)
     case limit(LimitOrigin)
     case target(index: Int)
+    /// A city envelope of a `factors` entry (scenario-format §15.1).
+    case envelope(CityEnvelope)
+    /// The definition of the money a fund carries into a year (scenario-format §15.2, never relaxed).
+    case carry(fund: Int, year: Int)
 
     /// The scenario-format §13 rule this row belongs to, if it is one that a diagnosis may name.
     public func conflictRule(scenario: Scenario, library: Library) -> ConflictRule? {
         switch self {
-        case .shareLink, .naming: nil
+        case .shareLink, .naming, .carry: nil
+        case .envelope(let envelope): envelope.conflictRule(scenario: scenario, library: library)
         case .requires(let project, _): .requires(project: library.projectRecords[project].id)
         case .exclusive(let group): .exclusive(group: group)
         case .budget(let fund, let year): .budget(fund: scenario.funds[fund].id, year: year)

@@ -15,7 +15,8 @@ internal import MILP
 /// 7. naming links n_k ≤ θ_q / u_q (`NamingLinkBridge`);
 /// 8. limits in file order (`LimitBridge`; the loan stage uses it for `loan` limits);
 /// 9. targets: value (+ shortfall) ≥ min (`TargetBridge`);
-/// 10. objective on projects (`ObjectiveBridge`).
+/// 10. objective on projects (`ObjectiveBridge`);
+/// 11. factor envelopes, only with `factors` (`EnvelopeBridge`, scenario-format §15.1).
 public struct Compiler {
     public let scenario: Scenario
     public let library: Library
@@ -44,7 +45,7 @@ public struct Compiler {
             DecisionColumnBridge(compiler: self), ShareLinkBridge(compiler: self), RequiresBridge(compiler: self),
             ExclusiveGroupBridge(compiler: self), NamingColumnBridge(compiler: self), BudgetBridge(compiler: self),
             NamingLinkBridge(compiler: self), LimitBridge(compiler: self), TargetBridge(compiler: self),
-            ObjectiveBridge(compiler: self),
+            ObjectiveBridge(compiler: self), EnvelopeBridge(compiler: self),
         ]
     }
 

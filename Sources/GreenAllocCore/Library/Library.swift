@@ -105,4 +105,6 @@ public struct Library: Sendable {
     public var bankRecords: [BankRecord]
     /// Funds as a small table so that `fund.id`, `fund.name`, `fund.kind` can be read by rules.
     public var fundTable: DataTable
+    /// Parks that failed the scenario's `review:` and the status the library now gives them (scenario-format §15.3).
+    public var reviewedParks: [ReviewedPark] = []
 }

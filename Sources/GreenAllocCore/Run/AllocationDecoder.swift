@@ -103,6 +103,7 @@ public struct AllocationDecoder {
         allocation.hasOwner = hasOwner
         allocation.hasCounty = hasCounty
         allocation.basis = AllocationBasis(scenario)
+        allocation.policy = policyOutcome(projects: outcomes, funds: funds, solved: values != nil)
         return allocation
     }
 

@@ -18,6 +18,10 @@ public struct FundSpec: Sendable {
     /// 万元 per newly named park (naming funds).
     public var award: Double?
     public var location: SourceLocation?
+    /// Share of a year's unspent money available the next year (scenario-format §15.2; nil: none).
+    public var carryOver: Double?
+    /// 万元 available in a year on top of its budget (last round's carry-over).
+    public var openingBalance: [Int: Double] = [:]
 
     public init(
         id: String, name: String, kind: FundKind = .projectSubsidy, budget: [Int: Double], eligible: RuleText? = nil,

@@ -28,6 +28,8 @@ extension Scenario {
             texts.append(LocalText(loans.name, en: loans.englishName))
             texts += loans.bonuses.map { LocalText($0.name, en: $0.englishName) }
         }
+        texts += factors.map { LocalText($0.name, en: $0.englishName) }
+        if let review { texts.append(LocalText(review.name, en: review.englishName)) }
         var lookup: [String: String] = [:]
         for text in texts {
             if let en = text.en, lookup[text.zh] == nil { lookup[text.zh] = en }

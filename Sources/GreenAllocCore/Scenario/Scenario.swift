@@ -17,6 +17,10 @@ public struct Scenario: Sendable {
     /// `indicators:`: the outcome columns the reports show, with labels and units (empty: the objective's
     /// weight columns).
     public var indicators: [IndicatorSpec] = []
+    /// `factors:`: city envelopes of the factor method (scenario-format §15.1).
+    public var factors: [FactorSpec] = []
+    /// `review:`: parks failing the two-year review (scenario-format §15.3).
+    public var review: ReviewSpec?
     /// The YAML file the scenario was read from (the last one of an `extends` chain).
     public var file: String
     /// Every file of the `extends` chain, the root first.

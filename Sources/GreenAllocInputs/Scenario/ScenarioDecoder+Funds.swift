@@ -6,7 +6,9 @@ extension ScenarioDecoder {
         guard checkMapping(node, what: "funds[\(index)]") else { return nil }
         let section = "funds[\(index)]"
         checkKeys(
-            node, allowed: ["id", "name", "kind", "budget", "eligible", "per_project", "share_of_investment", "award", "remove"],
+            node, allowed: ["id", "name", "kind", "budget", "eligible", "per_project", "share_of_investment", "award", "remove",
+                "carry_over", "opening_balance",
+            ],
             section: section)
         guard let id = requiredText(node, "id", section: section) else { return nil }
         let label = "fund '\(id)'"
@@ -54,6 +56,7 @@ extension ScenarioDecoder {
             id: id, name: name.zh, kind: kind, budget: budget, eligible: eligible, perProject: perProject,
             shareOfInvestment: share, award: award, location: node.location)
         fund.englishName = name.en
+        decodeCarry(node, label: label, years: years, into: &fund)
         return fund
     }
 }

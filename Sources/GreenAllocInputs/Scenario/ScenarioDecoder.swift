@@ -15,7 +15,7 @@ struct ScenarioDecoder {
 
     static let topKeys = [
         "scenario", "as_of", "years", "extends", "tables", "funds", "limits", "exclude", "objective", "targets",
-        "loans", "solver", "indicators",
+        "loans", "solver", "indicators", "factors", "review",
     ]
 
     mutating func decode(_ root: YAMLNode) -> Scenario? {
@@ -36,6 +36,8 @@ struct ScenarioDecoder {
         let loans = root["loans"].flatMap { $0.isNull ? nil : decodeLoans($0) }
         let solver = root["solver"].flatMap { $0.isNull ? nil : decodeSolver($0) } ?? SolverSpec()
         let indicators = root["indicators"].map { $0.isNull ? [] : decodeIndicators($0) } ?? []
+        let factors = list(root["factors"], what: "factors") { decoder, node, index in decoder.decodeFactor(node, index: index) }
+        let review = root["review"].flatMap { $0.isNull ? nil : decodeReview($0) }
 
         checkUnique(funds.map { ($0.id, $0.location) }, what: "fund id")
         checkUnique(limits.map { ($0.name, $0.location) }, what: "limit name")
@@ -43,6 +45,7 @@ struct ScenarioDecoder {
         checkUnique(targets.map { ($0.name, $0.location) }, what: "target name")
         if let objective { checkUnique(objective.bonuses.map { ($0.name, $0.location) }, what: "bonus name") }
         let fundIDs = Set(funds.map(\.id))
+        checkFactors(factors, funds: funds)
         for limit in limits {
             if let fund = limit.fund, !fundIDs.contains(fund) {
                 errors.append(.error(limit.location, "limit '\(limit.name)': unknown fund '\(fund)' (funds: \(funds.map(\.id).joined(separator: ", ")))"))
@@ -66,6 +69,8 @@ struct ScenarioDecoder {
             objective: objective, targets: targets, loans: loans, solver: solver, file: file, files: files)
         scenario.englishName = name.en
         scenario.indicators = indicators
+        scenario.factors = factors
+        scenario.review = review
         return scenario
     }
 

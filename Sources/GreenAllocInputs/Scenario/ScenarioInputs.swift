@@ -51,7 +51,11 @@ public struct ScenarioInputs: Sendable {
 
         let built = Library.build(scenario: scenario, cities: cities, parks: parks, projects: projects, banks: banks)
         diagnostics += built.diagnostics
-        guard let library = built.library else { return .failure(InputErrors(diagnostics)) }
+        guard var library = built.library else { return .failure(InputErrors(diagnostics)) }
+        switch PolicyInputs.apply(scenario: scenario, to: library) {
+        case .failure(let errors): return .failure(InputErrors(diagnostics + errors.diagnostics))
+        case .success(let changed): library = changed
+        }
         let rules: RuleSet
         switch RuleSet.compile(scenario, library: library) {
         case .failure(let errors): return .failure(InputErrors(diagnostics + errors.diagnostics))

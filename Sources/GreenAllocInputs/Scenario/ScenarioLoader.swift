@@ -124,7 +124,7 @@ public enum ScenarioLoader {
 /// exclude, bonuses, targets) merge entry by entry (`remove: true` deletes); other lists replace.
 public enum ScenarioMerge {
     static let keyedLists: [String: String] = [
-        "funds": "id", "limits": "name", "exclude": "name", "bonuses": "name", "targets": "name",
+        "funds": "id", "limits": "name", "exclude": "name", "bonuses": "name", "targets": "name", "factors": "name",
     ]
 
     public static func merge(_ base: YAMLNode, _ overlay: YAMLNode, path: [String]) -> YAMLNode {

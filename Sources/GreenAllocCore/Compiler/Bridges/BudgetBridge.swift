@@ -4,11 +4,16 @@ internal import MILP
 ///
 ///     Σ_{p of the fund} request_{p,y}·θ_p ≤ budget_y      (budget_<fund>_<y>)
 ///     Σ_{k named in y} award·n_k ≤ budget_y                (a naming fund)
+///
+/// With an opening balance or carry-over (scenario-format §15.2) the bound is budget_y + opening_y and the row
+/// takes −c_y, the money carried into y (`CarryOver`).
 struct BudgetBridge: RuleBridge {
     let compiler: Compiler
 
     func add(to draft: inout ModelDraft) {
         for (fundIndex, fund) in scenario.funds.enumerated() {
+            let carry = CarryOver(fund: fundIndex, spec: fund, years: scenario.years, builder: &draft.builder)
+            var spending: [[Term]] = []
             for (yearIndex, year) in scenario.years.enumerated() {
                 var terms: [Term] = []
                 if fund.kind == .namingAward {
@@ -19,10 +24,12 @@ struct BudgetBridge: RuleBridge {
                         terms += draft.shareTerms(index, record.request[yearIndex])
                     }
                 }
+                spending.append(terms)
                 draft.builder.addRow(
-                    "budget_\(Compiler.safeName(fund.id, index: fundIndex))_\(year)", terms, upper: fund.budget(in: year),
-                    origin: .budget(fund: fundIndex, year: year))
+                    "budget_\(Compiler.safeName(fund.id, index: fundIndex))_\(year)", terms + carry.budgetTerms(yearIndex),
+                    upper: carry.bound(yearIndex), origin: .budget(fund: fundIndex, year: year))
             }
+            carry.addRows(spending: spending, to: &draft.builder)
         }
     }
 }
