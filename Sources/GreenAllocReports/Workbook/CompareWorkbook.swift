@@ -31,7 +31,8 @@ public enum CompareWorkbook {
             },
             targets(comparison, text: text),
             changes(comparison, text: text),
-        ]
+            stability(comparison, text: text),
+        ] + (comparison.fairness.isEmpty ? [] : [fairness(comparison, text: text)])
     }
 
     static func overview(_ comparison: Comparison, text: WhatIfWorkbookText) -> Sheet {
