@@ -20,8 +20,10 @@ extension WhatIfRunner {
         var walk = RuleWalk(compiled: compiled, scenario: scenario)
         var remaining = entitlements
         let cityOf = library.projectRecords.map(\.city)
-        for project in compiled.lockedIn where walk.fund([project], force: true) {
-            remaining[cityOf[project]] -= cost(project, compiled)
+        for project in compiled.lockedIn {
+            let package = walk.package(project) ?? [project]
+            _ = walk.fund(package, force: true)
+            for member in package { remaining[cityOf[member]] -= cost(member, compiled) }
         }
         let order = benefitOrder(walk)
         var refused: Set<Int> = []

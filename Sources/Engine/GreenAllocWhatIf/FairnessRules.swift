@@ -139,7 +139,7 @@ extension WhatIfRunner {
     /// limits allow.
     func greedyWalk(_ compiled: CompiledModel) -> RuleWalk {
         var walk = RuleWalk(compiled: compiled, scenario: scenario)
-        for project in compiled.lockedIn { _ = walk.fund([project], force: true) }
+        for project in compiled.lockedIn { _ = walk.fund(walk.package(project) ?? [project], force: true) }
         for project in benefitOrder(walk) where !walk.funded.contains(project) {
             guard let package = walk.package(project) else { continue }
             _ = walk.fund(package)

@@ -120,9 +120,13 @@ struct RuleWalk {
     mutating func finish(scenario: Scenario, library: Library) -> (values: [Double], broken: [ConflictRule]) {
         for candidate in compiled.naming {
             let column = candidate.column
+            // Each row the column moves towards a bound must keep that bound: the naming budget's upper side,
+            // the naming links' lower side (θ_q/u_q − n_k ≥ 0: every prerequisite funded in full).
             let fits = rowsOfColumn[column].allSatisfy { entry in
-                let upper = model.rows[entry.row].upper
-                return activity[entry.row] + entry.coefficient * (1 - values[column]) <= upper + 1e-7 * Swift.max(1, abs(upper))
+                let row = model.rows[entry.row]
+                let next = activity[entry.row] + entry.coefficient * (1 - values[column])
+                return entry.coefficient > 0
+                    ? next <= row.upper + 1e-7 * Swift.max(1, abs(row.upper)) : next >= row.lower - 1e-7 * Swift.max(1, abs(row.lower))
             }
             guard fits, model.columns[column].upper >= 1 else { continue }
             for entry in rowsOfColumn[column] { activity[entry.row] += entry.coefficient * (1 - values[column]) }
@@ -136,7 +140,11 @@ struct RuleWalk {
             activity[row] += entry.coefficient * (needed - values[column])
             values[column] = needed
         }
+        // Presolve findings that prove the scenario infeasible hold against every plan.
         var broken: [ConflictRule] = []
+        for finding in compiled.findings where finding.severity == .infeasible {
+            for rule in finding.rules where !broken.contains(rule) { broken.append(rule) }
+        }
         for violation in model.verify(values) {
             let rule: ConflictRule?
             switch violation.kind {

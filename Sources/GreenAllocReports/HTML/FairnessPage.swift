@@ -42,6 +42,9 @@ public struct FairnessPage {
         LorenzCurve(amounts: plan.cityAmounts.map { Swift.max(0, $0) }, weights: result.cities.map(\.weight))
     }
 
+    /// The Gini coefficient of `curve` (nil when nothing is spent).
+    public static func curveGini(_ plan: RulePlan, _ result: FairnessResult) -> Double? { curve(plan, result)?.gini }
+
     public func markdown() -> String { document(charts: false).markdown() }
 
     public func html() -> String {
