@@ -106,4 +106,22 @@ import Testing
         // the completion cannot fit P3 (110 > 100).
         #expect(result.plans[2].funded == ["P1"])
     }
+
+    @Test func commandsWriteTheirFiles() throws {
+        let fixture = try Self.fixture()
+        let out = fixture.path("fair")
+        let run = fixture.run(["fairness", fixture.scenarioPath, "--out", out, "--no-history", "--lang", "en"])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(run.out.contains("| Proportional rule (equal shares) | 108.00 | 31.00 | 22.3% |"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("fairness") }.sorted()
+        #expect(files == ["fairness.en.html", "fairness.en.md", "fairness.html", "fairness.json", "fairness.md", "fairness.xlsx"])
+        let html = try String(contentsOfFile: out + "/fairness.html", encoding: .utf8)
+        #expect(html.contains("fairness-lorenz-proportional"))
+        #expect(fixture.run(["fairness", fixture.scenarioPath, "--basis", "gdp", "--no-history"]).code == 64)
+        let sweep = fixture.run(["sweep", fixture.scenarioPath, "--fund", "f1", "--from", "0.5", "--to", "1", "--steps", "2", "--monotone", "--tiebreak", "--no-history"])
+        #expect(sweep.code == 64)
+        let monotone = fixture.run(["sweep", fixture.scenarioPath, "--fund", "f1", "--from", "0.5", "--to", "1", "--steps", "2", "--monotone", "--no-history"])
+        #expect(monotone.code == 0)
+        #expect(monotone.out.hasPrefix("scale,budget_total,objective,status,funded_count,subsidy_total,marginal_benefit_per_wan,entering,leaving,monotone_objective,given_up,given_up_percent,funded_from_here"))
+    }
 }

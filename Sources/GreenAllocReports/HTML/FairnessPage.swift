@@ -59,7 +59,8 @@ public struct FairnessPage {
         document.blocks += [.line(summary()), .blank]
         document.blocks += [.table(planTable()), .blank]
         for plan in result.plans where !plan.broken.isEmpty {
-            let names = ConflictRuleText(language: language)
+            var names = ConflictRuleText(language: language)
+            names.englishText = englishText
             document.blocks.append(.line(pick("**注意**：「", "**Note**: ") + ruleName(plan.rule) + pick("」违反硬性规则：", " breaks hard rules: ")
                 + plan.broken.map { names.name($0) }.joined(separator: pick("；", "; ")) + pick("。", ".")))
         }
