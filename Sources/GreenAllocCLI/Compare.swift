@@ -14,7 +14,10 @@ struct Compare: ParsableCommand, ConsoleCommand {
             per scenario: status, objective, subsidy by fund, year, city and category, eco parks named, targets \
             met, loans placed; then the projects that differ from the first scenario (funded only here, dropped \
             here, share changed), each figure with Δ and Δ% against the first scenario and projects named beside \
-            their ids, in --lang. --out DIR also writes compare.xlsx (the same figures side by side, in --lang), \
+            their ids, in --lang; rank stability against the first scenario (per bank list and for the funded set: \
+            entries that keep their place, move, enter, leave; the projects funded in every scenario) and fairness \
+            per scenario (the optimum beside the greedy ranking and the proportional rule by requests, as \
+            `greenalloc fairness` computes them). --out DIR also writes compare.xlsx (the same figures side by side, in --lang), \
             compare.md (Chinese) and compare.en.md (English). Exit codes: 0 when every scenario solved, 3 when one is infeasible, 4 when \
             one has no solution in time, 64 usage error, 65 input error, 1 anything else.
             """)
@@ -56,8 +59,11 @@ struct Compare: ParsableCommand, ConsoleCommand {
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         console.error("greenalloc: comparing \(inputs.count) scenarios\n")
-        let comparison = try WhatIfRunner.compare(
-            try runners(inputs, console: console), threads: ProcessInfo.processInfo.activeProcessorCount)
+        let scenarioRunners = try runners(inputs, console: console)
+        var comparison = try WhatIfRunner.compare(scenarioRunners, threads: ProcessInfo.processInfo.activeProcessorCount)
+        comparison.fairness = try zip(scenarioRunners, comparison.scenarios).map { entry, summary in
+            try entry.runner.fairness(basis: .requests, optimum: summary.allocation)
+        }
         if let out {
             let files: [String: [UInt8]] = [
                 CompareWorkbook.fileName: try CompareWorkbook.bytes(comparison, language: lang),

@@ -21,7 +21,7 @@ public struct GreenAllocCommand: ParsableCommand {
             project gets how much subsidy in which year, which parks get named, and why. Money is in 万元.
             """,
         subcommands: [
-            Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Validate.self, ExportModel.self,
+            Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Fairness.self, Validate.self, ExportModel.self,
             Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self, Diff.self, Publish.self,
             BankTokenCommand.self, UserCommand.self,
         ])

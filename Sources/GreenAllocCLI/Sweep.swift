@@ -61,6 +61,11 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     @Flag(name: .long, help: "Print each point's solve time on standard error.")
     var timings = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Add the monotone view: funded sets that only grow with the budget, solved level by level, beside the free optimum.",
+        discussion: "Adds columns to sweep.csv, a `monotone` member to the JSON, a section to sweep.md/.html and sweep-monotone.csv (each project's first funded point)."))
+    var monotone = false
+
     @OptionGroup var options: SolveOptions
 
     @OptionGroup var noLoanStageOptions: NoLoanStageOptions
@@ -71,6 +76,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         if steps < 1 { throw ValidationError("--steps must be at least 1") }
         if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
         if pdf, out == nil { throw ValidationError("--pdf writes sweep.pdf into the --out directory: give --out DIR") }
+        if monotone, tiebreak { throw ValidationError("--monotone solves without the tie rule: leave out --tiebreak") }
     }
 
     func execute(console: Console) throws -> Int32 {
@@ -83,9 +89,13 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         _ = try runner.fundIndex(fund)
         let clock = WhatIfSupport.clock()
         console.error("greenalloc: sweeping \(fund) over \(scales.count) points on \(min(runner.threads, scales.count)) threads\n")
-        let sweep = try runner.sweep(
+        var sweep = try runner.sweep(
             fund: fund, scales: scales, tiebreak: tiebreak, warmStart: !cold, clock: clock,
             progress: WhatIfSupport.progress(console: console, label: "greenalloc: sweep"))
+        if monotone {
+            sweep.monotone = try runner.monotoneView(of: sweep, clock: clock)
+            console.error("greenalloc: monotone view in \(String(format: "%.2f", sweep.monotone?.seconds ?? 0)) s\n")
+        }
         var pdfFailure: (any Error)?
         if let out {
             let (rendered, htmlSeconds) = try Self.files(sweep, inputs: inputs)
@@ -130,6 +140,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             "sweep.svg": Array(WhatIfSweepOutput.svg(sweep, names: names).utf8),
             SweepWorkbook.fileName: try SweepWorkbook.bytes(sweep, names: names),
         ]
+        if let monotone = WhatIfSweepOutput.monotoneCSV(sweep, names: names) {
+            files["sweep-monotone.csv"] = ProjectsCSV.withByteOrderMark(monotone)
+        }
         for language in ReportLanguage.allCases {
             let suffix = language == .zh ? "" : "." + language.rawValue
             let names = language == .zh ? names : ProjectNames(library: inputs.library, scenario: inputs.scenario, language: language)

@@ -63,7 +63,7 @@ public enum WhatIfCompareOutput {
                 ("scenarios", .array(scenarios)),
                 ("diffs", .array(diffs)),
                 ("changes", .array(changes)),
-            ]))
+            ] + stabilityJSON(comparison) + fairnessJSON(comparison)))
     }
 
     /// Long CSV: one row per figure (`section,key,name`, then one column per scenario), then one row per

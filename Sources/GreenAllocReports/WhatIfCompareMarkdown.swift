@@ -34,7 +34,7 @@ extension WhatIfCompareOutput {
             }
             out += "\n## " + text.pick("目标", "Targets") + "\n\n" + table.render()
         }
-        return out + projects(comparison, text: text)
+        return out + projects(comparison, text: text) + stabilityMarkdown(comparison, text: text) + fairnessMarkdown(comparison, text: text)
     }
 
     static func overview(_ comparison: Comparison, text: CompareText) -> MarkdownTable {

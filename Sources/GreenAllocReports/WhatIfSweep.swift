@@ -11,14 +11,14 @@ public enum WhatIfSweepOutput {
     ]
 
     public static func csv(_ sweep: SweepResult) -> String {
-        var text = CSVRecord.line(csvHeader)
-        for point in sweep.points {
+        var text = CSVRecord.line(csvHeader + (sweep.monotone == nil ? [] : monotoneCSVHeader))
+        for (index, point) in sweep.points.enumerated() {
             text += CSVRecord.line([
                 point.scale.description, MoneyFormat.plain(point.budgetTotal),
                 point.objective.map { $0.description } ?? "", point.status.rawValue, String(point.fundedCount),
                 MoneyFormat.plain(point.subsidyTotal), point.marginal.map { $0.description } ?? "",
                 point.entering.joined(separator: ";"), point.leaving.joined(separator: ";"),
-            ])
+            ] + monotoneCells(sweep, index))
         }
         return text
     }
@@ -48,7 +48,7 @@ public enum WhatIfSweepOutput {
                     ])
                 })),
                 ("departures", .array(sweep.departures.map { departureJSON($0, sweep) })),
-            ]))
+            ] + (sweep.monotone.map { [("monotone", monotoneJSON($0))] } ?? [])))
     }
 
     static func targetJSON(_ target: TargetOutcome) -> JSONValue {

@@ -180,6 +180,19 @@ enum ReferenceEvaluator {
         return cap
     }
 
+    /// Money spent per year, and per city (0, 1) per year, by the funded projects at their caps.
+    static func spending(_ scenario: RandomScenario, funded: [Bool], cap: [Double]) -> (spent: [Double], byCity: [[Double]]) {
+        var spent = [0.0, 0.0]
+        var byCity = [[0.0, 0.0], [0.0, 0.0]]
+        for (index, project) in scenario.projects.enumerated() where funded[index] {
+            for year in 0..<2 {
+                spent[year] += cap[index] * project.request[year]
+                byCity[RandomScenario.parkCity[project.park]][year] += cap[index] * project.request[year]
+            }
+        }
+        return (spent, byCity)
+    }
+
     /// `policy`: the instruments of scenario-format §15 (ReferenceEvaluator+Policy.swift): it decides the budgets and
     /// adds the envelopes' penalty (nil from it: the plan breaks an envelope).
     static func optimum(_ scenario: RandomScenario, policy: PolicyRules? = nil) -> Double? {
@@ -223,14 +236,7 @@ enum ReferenceEvaluator {
             if projects.indices.contains(where: { projects[$0].lock == "in" && !funded[$0] }) { continue }
             if projects.indices.contains(where: { funded[$0] && projects[$0].requires.contains { !funded[$0] } }) { continue }
             if projects.indices.filter({ funded[$0] && projects[$0].group == "G1" }).count > 1 { continue }
-            var spent = [0.0, 0.0]
-            var byCity = [[0.0, 0.0], [0.0, 0.0]]
-            for index in projects.indices where funded[index] {
-                for year in 0..<2 {
-                    spent[year] += cap[index] * projects[index].request[year]
-                    byCity[RandomScenario.parkCity[projects[index].park]][year] += cap[index] * projects[index].request[year]
-                }
-            }
+            let (spent, byCity) = spending(scenario, funded: funded, cap: cap)
             if let policy {
                 if !policy.budgetsHold(spent) { continue }
             } else if spent[0] > scenario.budget[0] + 1e-9 || spent[1] > scenario.budget[1] + 1e-9 {

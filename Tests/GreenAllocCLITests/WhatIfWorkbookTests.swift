@@ -42,7 +42,7 @@ import Testing
         let fixture = try WhatIfTests.fixture()
         try fixture.write("tight.yaml", "extends: scenario.yaml\nscenario: tight\nfunds:\n  - id: f1\n    budget: {2022: 30}\n")
         let (json, reader) = try Self.run(fixture, ["compare", fixture.scenarioPath, fixture.path("tight.yaml")], workbook: "compare.xlsx")
-        #expect(reader.sheetNames == ["情景概况", "分资金", "分年度", "分城市", "分类别", "分目标", "差异项目"])
+        #expect(reader.sheetNames == ["情景概况", "分资金", "分年度", "分城市", "分类别", "分目标", "差异项目", "排序稳定性", "公平性"])
         let scenarios = json["scenarios"] as? [[String: Any]] ?? []
         #expect(scenarios.count == 2)
         let overview = try reader.table(sheet: "情景概况")

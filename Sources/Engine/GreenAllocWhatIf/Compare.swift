@@ -84,6 +84,12 @@ public struct Comparison: Sendable {
     /// One per scenario after the first.
     public var diffs: [ScenarioDiff]
     public var changes: [ProjectChange]
+    /// Rank stability of each scenario after the first against the first (funded set and bank lists).
+    public var stability: [RankStability] = []
+    /// Projects funded in every scenario.
+    public var fundedEverywhere: [String] = []
+    /// Per scenario, the optimum beside the greedy and proportional rules (`compare` fills it in).
+    public var fairness: [FairnessResult] = []
 
     /// Shares closer than this count as equal.
     public static let shareTolerance = 1e-6
@@ -133,6 +139,8 @@ public struct Comparison: Sendable {
             let fundedIn = scenarios.indices.filter { values[$0] > 0 }.map { scenarios[$0].label }
             return ProjectChange(project: id, name: names[id] ?? id, fundedIn: fundedIn, shares: shares)
         }
+        stability = RankStability.against(scenarios)
+        fundedEverywhere = RankStability.fundedEverywhere(scenarios)
     }
 }
 

@@ -43,6 +43,8 @@ public struct SweepResult: Sendable {
     public var points: [SweepPoint]
     public var threads: Int
     public var seconds: Double
+    /// The monotone view (`sweep --monotone`), nil when not asked for.
+    public var monotone: MonotoneView? = nil
 }
 
 extension WhatIfRunner {

@@ -60,6 +60,7 @@ public struct SweepPage {
         }
         document.blocks += [.heading(pick("各测算点", "The points")), .table(pointTable()), .blank]
         document.blocks += departureBlocks()
+        document.blocks += monotoneBlocks()
         document.blocks.append(.heading(pick("说明", "Notes")))
         document.blocks += notes().map { .line("- " + $0) }
         return document

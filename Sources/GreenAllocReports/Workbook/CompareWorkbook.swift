@@ -7,7 +7,9 @@ internal import Spreadsheet
 /// their names, each target's value and whether it is met), 分资金, 分年度, 分城市, 分类别 (money per
 /// scenario, each later scenario followed by Δ and Δ% against the first, with a total row the writer adds
 /// up), 分目标 (each target's value, Δ and Δ%) and 差异项目 (the projects funded in some scenarios only,
-/// named, with their share in each scenario). Money is rounded to 0.0001 万元 and shown as `#,##0.00`.
+/// named, with their share in each scenario), 排序稳定性 (rank stability against the first scenario and the
+/// projects funded everywhere) and, when `compare` computed it, 公平性 (each scenario's optimum beside the
+/// greedy and proportional rules). Money is rounded to 0.0001 万元 and shown as `#,##0.00`.
 public enum CompareWorkbook {
     public static let fileName = "compare.xlsx"
 
@@ -31,7 +33,8 @@ public enum CompareWorkbook {
             },
             targets(comparison, text: text),
             changes(comparison, text: text),
-        ]
+            stability(comparison, text: text),
+        ] + (comparison.fairness.isEmpty ? [] : [fairness(comparison, text: text)])
     }
 
     static func overview(_ comparison: Comparison, text: WhatIfWorkbookText) -> Sheet {
