@@ -52,11 +52,12 @@ struct NamingGroupCuts: Sendable {
         // The budget rows of the fund that can carry a cap: no lower side, no negative coefficient.
         let budgets: [(coefficients: [Int: Double], base: Double)] = scalable.budgetRows.compactMap { budgetRow, base in
             let budget = model.rows[budgetRow]
-            guard base > 0, budget.lower == -.infinity, budget.terms.allSatisfy({ $0.coefficient >= 0 }) else { return nil }
+            guard base > 0, !scalable.policyScaledRows.contains(budgetRow), budget.lower == -.infinity, budget.terms.allSatisfy({ $0.coefficient >= 0 }) else { return nil }
             return (Dictionary(budget.terms.map { ($0.column, $0.coefficient) }, uniquingKeysWith: +), base)
         }
         var caps: [Cap] = []
-        for (index, row) in model.rows.enumerated() where !scalable.budgetRowSet.contains(index) && row.upper.isFinite {
+        for (index, row) in model.rows.enumerated()
+        where !scalable.budgetRowSet.contains(index) && !scalable.policyScaledRows.contains(index) && row.upper.isFinite {
             guard row.terms.contains(where: { prerequisiteColumns.contains($0.column) && $0.coefficient > 0 }) else { continue }
             if let cap = Self.derivedCap(row, budgets: budgets, model: model) { caps.append(cap) }
         }

@@ -86,6 +86,12 @@ struct ScalableModel: Sendable {
     /// Budget rows of the fund: (row, base budget of that year).
     var budgetRows: [(row: Int, base: Double)]
     var budgetRowSet: Set<Int>
+    /// Every row whose bounds follow the budget (its budget rows, and with scenario-format §15 its carry rows and
+    /// the envelopes of its `factors` entries), with the parts of its bounds that scale.
+    var scaledRows: [ScaledRow]
+    /// The rows of `scaledRows` other than plain budget rows `use ≤ base·s` (an opening balance, a carry row,
+    /// an envelope): the naming cuts leave them out.
+    var policyScaledRows: Set<Int>
     /// Presolve findings that prove infeasibility whatever the budget.
     var budgetIndependentBlock: [Finding]
     /// Presolve findings that depend on the budget (lock-ins above a budget): left to the solver.
@@ -97,6 +103,11 @@ struct ScalableModel: Sendable {
         let rows = compiled.budgetRows(fund: fund).map { ($0.row, scenario.funds[fund].budget(in: $0.year)) }
         budgetRows = rows
         budgetRowSet = Set(rows.map(\.0))
+        let scaled = ScaledRow.rows(compiled: compiled, scenario: scenario, fund: fund)
+        let plainBudgetRows = Set(rows.map(\.0))
+        scaledRows = scaled
+        policyScaledRows = Set(
+            scaled.filter { !plainBudgetRows.contains($0.row) || $0.upperFixed != 0 || $0.lowerBase != nil }.map(\.row))
         let fundID = scenario.funds[fund].id
         let blocking = compiled.findings.filter { $0.severity == .infeasible }
         let dependsOnBudget: (Finding) -> Bool = { finding in
@@ -111,8 +122,9 @@ struct ScalableModel: Sendable {
 
     func model(at scale: Double) -> Model {
         var model = compiled.model
-        for (row, base) in budgetRows {
-            model.setRowBounds(row, lower: model.rows[row].lower, upper: base * scale)
+        for entry in scaledRows {
+            let lower = entry.lowerBase.map { $0 * scale } ?? model.rows[entry.row].lower
+            model.setRowBounds(entry.row, lower: lower, upper: entry.upperBase * scale + entry.upperFixed)
         }
         return model
     }
@@ -175,13 +187,19 @@ struct ScalableModel: Sendable {
             model.addColumn(column.name, kind: column.kind, lower: column.lower, upper: column.upper, tag: column.tag)
         }
         let scale = model.addColumn("budget_scale", lower: 0, upper: limit, objective: 1)
-        let bases = Dictionary(budgetRows.map { ($0.row, $0.base) }, uniquingKeysWith: { first, _ in first })
+        let scaled = Dictionary(scaledRows.map { ($0.row, $0) }, uniquingKeysWith: { first, _ in first })
+        var floors: [(Row, Double)] = []
         for (index, row) in original.rows.enumerated() {
-            if let base = bases[index], base > 0 {
-                model.addRow(row.name, terms: row.terms + [Term(scale, -base)], upper: 0, tag: row.tag)
+            if let entry = scaled[index], entry.upperBase > 0 {
+                model.addRow(row.name, terms: row.terms + [Term(scale, -entry.upperBase)], upper: entry.upperFixed, tag: row.tag)
+                if let lowerBase = entry.lowerBase { floors.append((row, lowerBase)) }
             } else {
                 model.addRow(row.name, terms: row.terms, lower: row.lower, upper: row.upper, tag: row.tag)
             }
+        }
+        // A band's floor (1 − x)·E·s ≤ S, as a row of its own after the others.
+        for (row, lowerBase) in floors {
+            model.addRow(row.name + "_floor", terms: row.terms + [Term(scale, -lowerBase)], lower: 0, tag: row.tag)
         }
         return (model, scale)
     }
@@ -189,9 +207,9 @@ struct ScalableModel: Sendable {
     /// The smallest scale at which a point's use of the fund fits its budget (0 when it uses nothing).
     func requiredScale(_ values: [Double]) -> Double {
         var scale = 0.0
-        for (row, base) in budgetRows {
-            let used = compiled.model.activity(ofRow: row, values)
-            if base > 0 { scale = Swift.max(scale, used / base) }
+        for entry in scaledRows where entry.upperBase > 0 {
+            let used = compiled.model.activity(ofRow: entry.row, values)
+            scale = Swift.max(scale, (used - entry.upperFixed) / entry.upperBase)
         }
         return scale
     }
