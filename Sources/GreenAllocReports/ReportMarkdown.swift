@@ -80,6 +80,7 @@ extension ReportMarkdown {
             limits()
             parks()
             chart(.parks)
+            deferrals()
             fundedList()
             unfundedList()
             loans()

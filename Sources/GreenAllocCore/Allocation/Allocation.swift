@@ -37,6 +37,8 @@ public struct Allocation: Sendable {
     public var hasCounty = false
     /// The rules the plan was made under (nil for an allocation built by hand without them).
     public var basis: AllocationBasis?
+    /// Deferral is in use (scenario-format §15.4): the outputs show each project's start year.
+    public var deferralInUse = false
 
     public init(
         scenario: String, inputsSHA256: String, status: AllocationStatus, objective: Double?, bestBound: Double?,

@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     /// `indicators:`: the outcome columns the reports show, with labels and units (empty: the objective's
     /// weight columns).
     public var indicators: [IndicatorSpec] = []
+    /// `deferral:` (scenario-format §15.4); nil without the section.
+    public var deferral: DeferralSpec?
     /// The YAML file the scenario was read from (the last one of an `extends` chain).
     public var file: String
     /// Every file of the `extends` chain, the root first.

@@ -16,6 +16,7 @@ struct ScenarioDecoder {
     static let topKeys = [
         "scenario", "as_of", "years", "extends", "tables", "funds", "limits", "exclude", "objective", "targets",
         "loans", "solver", "indicators",
+        "deferral",
     ]
 
     mutating func decode(_ root: YAMLNode) -> Scenario? {
@@ -36,6 +37,7 @@ struct ScenarioDecoder {
         let loans = root["loans"].flatMap { $0.isNull ? nil : decodeLoans($0) }
         let solver = root["solver"].flatMap { $0.isNull ? nil : decodeSolver($0) } ?? SolverSpec()
         let indicators = root["indicators"].map { $0.isNull ? [] : decodeIndicators($0) } ?? []
+        let deferral = root["deferral"].flatMap { $0.isNull ? nil : decodeDeferral($0) }
 
         checkUnique(funds.map { ($0.id, $0.location) }, what: "fund id")
         checkUnique(limits.map { ($0.name, $0.location) }, what: "limit name")
@@ -66,6 +68,7 @@ struct ScenarioDecoder {
             objective: objective, targets: targets, loans: loans, solver: solver, file: file, files: files)
         scenario.englishName = name.en
         scenario.indicators = indicators
+        scenario.deferral = deferral
         return scenario
     }
 
