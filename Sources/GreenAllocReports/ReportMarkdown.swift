@@ -84,6 +84,7 @@ extension ReportMarkdown {
             fundedList()
             unfundedList()
             loans()
+            loanTerms()
             findings()
             diagnosis()
             notes()
