@@ -43,7 +43,7 @@ public enum AllocationJSON {
             ("projects", .array(allocation.projects.map { project($0, years: allocation.years, words: words, deferral: allocation.deferralInUse) })),
             ("parks", .array(allocation.parks.map(park))),
             ("loan_stage", loanStage(allocation)),
-            ("loans", .array((allocation.loanStage?.loans ?? []).map(loan))),
+            ("loans", .array((allocation.loanStage?.loans ?? []).map { loan($0, terms: allocation.loanStage?.details?.terms) })),
             ("limits", .array(allocation.limits.map(limit))),
             ("targets", .array(allocation.targets.map(target))),
         ]
@@ -97,11 +97,13 @@ public enum AllocationJSON {
         return .object(members)
     }
 
-    static func loan(_ loan: LoanAssignment) -> JSONValue {
-        .object([
+    static func loan(_ loan: LoanAssignment, terms: LoanTermsDetails? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("project", .string(loan.project)), ("bank", .string(loan.bank)), ("rank", .int(loan.rank)),
             ("amount", .money(loan.amount)), ("loan_score", .double(loan.loanScore)),
-        ])
+        ]
+        if let terms { members += termMembers(loan, terms) }
+        return .object(members)
     }
 
     static func limit(_ limit: LimitOutcome) -> JSONValue {
