@@ -1,4 +1,4 @@
-public import GreenAllocCore
+import GreenAllocCore
 
 /// The loan-terms columns of a bank's list (scenario-format §15.5): after `subsidy_total`, `rate` (annual %),
 /// `term_years`, `grace_years`, `interest_subsidy_<year>` per horizon year, `interest_subsidy_later` (years outside
