@@ -40,10 +40,10 @@ public enum AllocationJSON {
             ("best_bound", .double(allocation.bestBound)),
             ("gap", .double(allocation.gap)),
             ("solver", .object([("name", .string(allocation.solverName)), ("version", .string(allocation.solverVersion))])),
-            ("projects", .array(allocation.projects.map { project($0, years: allocation.years, words: words) })),
+            ("projects", .array(allocation.projects.map { project($0, years: allocation.years, words: words, deferral: allocation.deferralInUse) })),
             ("parks", .array(allocation.parks.map(park))),
             ("loan_stage", loanStage(allocation)),
-            ("loans", .array((allocation.loanStage?.loans ?? []).map(loan))),
+            ("loans", .array((allocation.loanStage?.loans ?? []).map { loan($0, terms: allocation.loanStage?.details?.terms) })),
             ("limits", .array(allocation.limits.map(limit))),
             ("targets", .array(allocation.targets.map(target))),
         ]
@@ -55,13 +55,14 @@ public enum AllocationJSON {
         return .object(members)
     }
 
-    static func project(_ project: ProjectOutcome, years: [Int], words: ReasonText) -> JSONValue {
+    static func project(_ project: ProjectOutcome, years: [Int], words: ReasonText, deferral: Bool = false) -> JSONValue {
         var subsidy: [(String, JSONValue)] = []
-        for (index, year) in years.enumerated() where index < project.request.count && project.request[index] != 0 {
+        for (index, year) in years.enumerated() where index < project.request.count {
             let amount = index < project.subsidy.count ? project.subsidy[index] : 0
+            guard project.request[index] != 0 || amount != 0 else { continue }
             subsidy.append((String(year), .money(amount)))
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("id", .string(project.id)),
             ("name", .string(project.name)),
             ("park", .string(project.park)),
@@ -76,7 +77,9 @@ public enum AllocationJSON {
             ("why", .string(project.why.rawValue)),
             ("excluded_by", .array(project.excludedBy.map { .object([("rule", .string($0.rule)), ("reason", .string($0.reason))]) })),
             ("reasons", .array(project.reasons.map { .string(words.text($0)) })),
-        ])
+        ]
+        if deferral { members.insert(contentsOf: deferralMembers(project), at: 10) }
+        return .object(members)
     }
 
     static func park(_ park: NamedPark) -> JSONValue {
@@ -95,11 +98,13 @@ public enum AllocationJSON {
         return .object(members)
     }
 
-    static func loan(_ loan: LoanAssignment) -> JSONValue {
-        .object([
+    static func loan(_ loan: LoanAssignment, terms: LoanTermsDetails? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("project", .string(loan.project)), ("bank", .string(loan.bank)), ("rank", .int(loan.rank)),
             ("amount", .money(loan.amount)), ("loan_score", .double(loan.loanScore)),
-        ])
+        ]
+        if let terms { members += termMembers(loan, terms) }
+        return .object(members)
     }
 
     static func limit(_ limit: LimitOutcome) -> JSONValue {

@@ -25,8 +25,11 @@ public enum BankCSV {
 
     /// The header, with `nested_step` last when the allocation carries the nested view, and `owner`/`county` when
     /// the projects table has them.
-    public static func header(nested: Bool, owner: Bool = false, county: Bool = false) -> [String] {
+    public static func header(nested: Bool, owner: Bool = false, county: Bool = false, termYears: [Int]? = nil) -> [String] {
         var columns = header
+        if let termYears, let code = columns.firstIndex(of: "reason_code") {
+            columns.insert(contentsOf: termColumns(years: termYears), at: code)
+        }
         if county, let city = columns.firstIndex(of: "city") { columns.insert("county", at: city + 1) }
         if owner, let name = columns.firstIndex(of: "name") { columns.insert("owner", at: name + 1) }
         return nested ? columns + ["nested_step"] : columns
@@ -48,9 +51,10 @@ public enum BankCSV {
     public static func render(_ allocation: Allocation, bank id: String, language: ReportLanguage = .zh) -> String {
         let nested = allocation.loanStage?.details?.nested != nil
         let (owner, county) = (allocation.hasOwner, allocation.hasCounty)
-        var lines = [CSVRecord.line(header(nested: nested, owner: owner, county: county))]
+        let termYears = allocation.loanStage?.details?.terms?.years
+        var lines = [CSVRecord.line(header(nested: nested, owner: owner, county: county, termYears: termYears))]
         for row in rows(allocation, bank: id, language: language) {
-            lines.append(CSVRecord.line(row.cells(nested: nested, owner: owner, county: county)))
+            lines.append(CSVRecord.line(row.cells(nested: nested, owner: owner, county: county, termYears: termYears)))
         }
         return lines.joined()
     }
@@ -74,17 +78,20 @@ public enum BankCSV {
         /// 项目单位 and 县（市、区） (nil when the projects table has no such column).
         public var owner: String?
         public var county: String?
+        /// The loan's terms, CO₂ figure and carbon facility (`是`/`否`, yes/no) when loan terms are in use.
+        public var terms: LoanSchedule?
+        public var co2: Double?
+        public var carbonFacility: String?
 
         public var status: String { rank == nil ? "waitlist" : "assigned" }
 
-        func cells(nested: Bool, owner showOwner: Bool, county showCounty: Bool) -> [String] {
+        func cells(nested: Bool, owner showOwner: Bool, county showCounty: Bool, termYears: [Int]? = nil) -> [String] {
             let head: [String] = [rank.map(String.init) ?? "", status, project, name]
             let place: [String] = (showOwner ? [owner ?? ""] : []) + [park, city] + (showCounty ? [county ?? ""] : [])
             return head + place + [
                 MoneyFormat.plain(loanNeed), tier,
-                formatNumber(loanScore), bonuses.joined(separator: ";"), MoneyFormat.plain(subsidyTotal), reasonCode,
-                reason,
-            ] + (nested ? [nestedStep.map(String.init) ?? ""] : [])
+                formatNumber(loanScore), bonuses.joined(separator: ";"), MoneyFormat.plain(subsidyTotal),
+            ] + (termYears.map(termCells) ?? []) + [reasonCode, reason] + (nested ? [nestedStep.map(String.init) ?? ""] : [])
         }
     }
 
@@ -103,6 +110,7 @@ public enum BankCSV {
                 reason: reason.map(text.text) ?? "", nestedStep: details.nested?.firstStep(project: project, bank: id))
             line.owner = outcome?.owner
             line.county = outcome?.county
+            if let terms = details.terms { line.addTerms(terms, bank: id, language: language) }
             return line
         }
         return bank.assigned.enumerated().compactMap { line($1, rank: $0 + 1, reason: nil) }

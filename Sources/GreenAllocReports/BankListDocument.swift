@@ -8,6 +8,7 @@ public enum BankListDocument {
     public static func json(_ allocation: Allocation, bank: String, language lang: ReportLanguage = .zh) -> String {
         let list = allocation.loanStage?.details?.bank(bank)
         let nested = allocation.loanStage?.details?.nested
+        let termYears = allocation.loanStage?.details?.terms?.years
         func entry(_ line: BankCSV.Line) -> JSONValue {
             var fields: [(String, JSONValue)] = [
                 ("rank", line.rank.map { .int($0) } ?? .null), ("status", .string(line.status)),
@@ -16,6 +17,7 @@ public enum BankListDocument {
                 ("loan_score", .double(line.loanScore)), ("loan_bonuses", .array(line.bonuses.map { .string($0) })),
                 ("subsidy_total", .money(line.subsidyTotal)),
             ]
+            if let termYears { fields += termFields(line, years: termYears) }
             if line.rank == nil { fields += [("reason_code", .string(line.reasonCode)), ("reason", .string(line.reason))] }
             if nested != nil { fields.append(("nested_step", line.nestedStep.map { .int($0) } ?? .null)) }
             return .object(fields)
@@ -40,6 +42,7 @@ public enum BankListDocument {
         let zh = lang == .zh
         let list = allocation.loanStage?.details?.bank(bank)
         let nested = allocation.loanStage?.details?.nested != nil
+        let termYears = allocation.loanStage?.details?.terms?.years
         let names = LoanText(language: lang, allocation: allocation)
         var text = "# " + (zh ? "银行名单：" : "Bank list: ") + names.bank(bank) + "\n\n"
         text += (zh ? "额度 " : "Capacity ") + MoneyFormat.display(list?.capacity ?? 0)
@@ -48,10 +51,12 @@ public enum BankListDocument {
         let extra = (owner ? 1 : 0) + (county ? 1 : 0)
         let head = zh ? ["排名", "状态", "项目", "名称"] : ["Rank", "Status", "Project", "Name"]
         let place = (owner ? [zh ? "项目单位" : "Owner"] : []) + [zh ? "城市" : "City"] + (county ? [zh ? "县（市、区）" : "County"] : [])
+        let figures: [String] = zh ? ["贷款需求", "等级", "贷款得分", "补助", "原因"]
+            : ["Loan need", "Tier", "Loan score", "Subsidy", "Reason"]
+        let step: [String] = nested ? [zh ? "嵌套步" : "Nested step"] : []
+        let header: [String] = head + place + figures + step + termHeader(years: termYears, zh: zh)
         var table = MarkdownTable(
-            header: head + place + (zh ? ["贷款需求", "等级", "贷款得分", "补助", "原因"]
-                : ["Loan need", "Tier", "Loan score", "Subsidy", "Reason"])
-                + (nested ? [zh ? "嵌套步" : "Nested step"] : []),
+            header: header,
             numeric: Set(([0, 5, 7, 8] + (nested ? [10] : [])).map { $0 == 0 ? 0 : $0 + extra }))
         let cityNames = Dictionary(allocation.cities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for line in BankCSV.rows(allocation, bank: bank, language: lang) {
@@ -62,10 +67,13 @@ public enum BankListDocument {
             let status = line.status == "assigned" ? (zh ? "放贷" : "assigned") : (zh ? "候补" : "waitlist")
             let cells = [line.rank.map(String.init) ?? "", status, line.project, line.name]
                 + (owner ? [line.owner ?? ""] : []) + [city] + (county ? [line.county ?? ""] : [])
-            table.add(cells + [
+            let amounts: [String] = [
                 MoneyFormat.display(line.loanNeed), line.tier, Self.readable(line.loanScore),
                 MoneyFormat.display(line.subsidyTotal), line.reason,
-            ] + (nested ? [line.nestedStep.map(String.init) ?? ""] : []))
+            ]
+            let stepCell: [String] = nested ? [line.nestedStep.map(String.init) ?? ""] : []
+            let termCells: [String] = termYears.map(line.termCells) ?? []
+            table.add(cells + amounts + stepCell + termCells)
         }
         return text + table.render()
     }

@@ -26,7 +26,7 @@ public enum ProjectsCSV {
     /// The header row: machine-readable English, or with `.zh` the same columns named in Chinese
     /// (`--csv-header zh`: 项目编号, 项目名称, …, `2022年申请补助`, …, 补助合计).
     public static func header(
-        years: [Int], language: ReportLanguage = .en, owner: Bool = false, county: Bool = false
+        years: [Int], language: ReportLanguage = .en, owner: Bool = false, county: Bool = false, deferral: Bool = false
     ) -> [String] {
         let zh = language == .zh
         let place = (zh ? ["项目编号", "项目名称"] : ["id", "name"]) + (owner ? [zh ? "项目单位" : "owner"] : [])
@@ -34,11 +34,12 @@ public enum ProjectsCSV {
         guard zh else {
             return place + ["fund", "category", "investment"] + years.map { "request_\($0)" }
                 + ["funded", "share"] + years.map { "subsidy_\($0)" }
-                + ["subsidy_total", "score", "why", "excluded_by", "reasons"]
+                + ["subsidy_total"] + (deferral ? ["start_year", "deferred_years"] : [])
+                + ["score", "why", "excluded_by", "reasons"]
         }
         return place + ["资金", "类别", "总投资"] + years.map { "\($0)年申请补助" }
             + ["是否获补", "补助比例"] + years.map { "\($0)年补助" }
-            + ["补助合计", "得分", "原因代码", "排除规则", "原因说明"]
+            + ["补助合计"] + (deferral ? ["开工年度", "延期年数"] : []) + ["得分", "原因代码", "排除规则", "原因说明"]
     }
 
     /// The file's bytes: a UTF-8 BOM followed by `render`.
@@ -47,7 +48,8 @@ public enum ProjectsCSV {
     ) -> [UInt8] {
         let words = ReasonText(language: language, allocation: allocation)
         let header = header(
-            years: allocation.years, language: headerLanguage, owner: allocation.hasOwner, county: allocation.hasCounty)
+            years: allocation.years, language: headerLanguage, owner: allocation.hasOwner, county: allocation.hasCounty,
+            deferral: allocation.deferralInUse)
         var bytes = byteOrderMark
         bytes.reserveCapacity(allocation.projects.count * 256)
         CSVRecord.append(header, to: &bytes)
@@ -58,8 +60,10 @@ public enum ProjectsCSV {
             cells += allocation.years.indices.map { MoneyFormat.plain(value(project.request, at: $0)) }
             cells += [project.funded ? "true" : "false", formatNumber(project.share)]
             cells += allocation.years.indices.map { MoneyFormat.plain(value(project.subsidy, at: $0)) }
+            cells.append(MoneyFormat.plain(project.subsidyTotal))
+            if allocation.deferralInUse { cells += [project.startYear.map(String.init) ?? "", String(project.deferredYears)] }
             cells += [
-                MoneyFormat.plain(project.subsidyTotal), formatNumber(project.score), project.why.rawValue,
+                formatNumber(project.score), project.why.rawValue,
                 project.excludedBy.map(\.rule).joined(separator: ";"),
                 project.reasons.map(words.text).joined(separator: "；"),
             ]

@@ -67,6 +67,8 @@ public struct ReasonText: FundNamingRenderer {
                 : "naming prerequisite (park \(park), \(named ? "named" : "not named"))"
         case .requiresFunded(let project):
             return zh ? "依赖项目 \(project)（已获补助）" : "requires project \(project) (funded)"
+        case .deferred(let years, let start):
+            return zh ? "延期\(years)年：\(start)年起安排" : "deferred \(years) year\(years == 1 ? "" : "s"): starts in \(start)"
         }
     }
 

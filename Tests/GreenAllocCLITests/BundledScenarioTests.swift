@@ -7,7 +7,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    @Test(arguments: ["baseline-2022", "tight-budget", "generous-budget", "target-2025"])
+    @Test(arguments: ["baseline-2022", "tight-budget", "generous-budget", "target-2025", "deferral-2022", "loan-terms-2022"])
     func solves(name: String) throws {
         let path = Self.root.appendingPathComponent("Scenarios/shandong/\(name).yaml").path
         let capture = Console.Capture()
@@ -49,6 +49,8 @@ import Testing
         #expect(funded.count > 100)
         // No excluded or ineligible project is funded.
         #expect(funded.allSatisfy { $0["why"] as? String == "funded" })
+        if name == "deferral-2022" { Self.checkDeferral(json) }
+        if name == "loan-terms-2022" { Self.checkLoanTerms(json) }
         if name == "target-2025" {
             let share = targets.first { $0["metric"] as? String == "eco_park_share" }?["value"] as? Double ?? 0
             #expect(share >= 0.5)

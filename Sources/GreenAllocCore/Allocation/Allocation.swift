@@ -39,6 +39,8 @@ public struct Allocation: Sendable {
     public var basis: AllocationBasis?
     /// The policy instruments' outcome (scenario-format §15); nil when the scenario uses none.
     public var policy: PolicyOutcome?
+    /// Deferral is in use (scenario-format §15.4): the outputs show each project's start year.
+    public var deferralInUse = false
 
     public init(
         scenario: String, inputsSHA256: String, status: AllocationStatus, objective: Double?, bestBound: Double?,

@@ -36,6 +36,11 @@ public struct ProjectOutcome: Sendable {
     public var county: String?
     /// The top-up that would fund a not-chosen project (`solve` fills it where a bound is cheap; nil otherwise).
     public var topUp: TopUp?
+    /// The first year the plan pays the project (nil when not funded) and the years it starts late (scenario-format
+    /// §15.4), with the score its delay costs (θ × score × min(1, years × defer_penalty)).
+    public var startYear: Int?
+    public var deferredYears = 0
+    public var deferralLoss = 0.0
 
     public init(
         id: String, name: String, park: String, city: String, fund: String?, category: String, investment: Double,

@@ -20,4 +20,6 @@ public enum Reason: Sendable, Hashable {
     case bonus(name: String, factor: Double)
     case namingPrerequisite(park: String, named: Bool)
     case requiresFunded(project: String)
+    /// Started `years` years later than asked, first paid in `start` (scenario-format §15.4).
+    case deferred(years: Int, start: Int)
 }

@@ -15,11 +15,15 @@ public enum RowOrigin: Sendable, Hashable, LimitRowOrigin {
     case envelope(CityEnvelope)
     /// The definition of the money a fund carries into a year (scenario-format §15.2, never relaxed).
     case carry(fund: Int, year: Int)
+    /// The deferral rows of a project and the naming rows that follow deferred prerequisites (definitional,
+    /// scenario-format §15.4).
+    case deferral(project: Int)
+    case deferredNaming(park: Int)
 
     /// The scenario-format §13 rule this row belongs to, if it is one that a diagnosis may name.
     public func conflictRule(scenario: Scenario, library: Library) -> ConflictRule? {
         switch self {
-        case .shareLink, .naming, .carry: nil
+        case .shareLink, .naming, .carry, .deferral, .deferredNaming: nil
         case .envelope(let envelope): envelope.conflictRule(scenario: scenario, library: library)
         case .requires(let project, _): .requires(project: library.projectRecords[project].id)
         case .exclusive(let group): .exclusive(group: group)
@@ -36,6 +40,8 @@ public struct NamingCandidate: Sendable {
     public var year: Int
     public var prerequisites: [Int]
     public var column: Int
+    /// One of the park's columns per possible year, when a prerequisite may be deferred (scenario-format §15.4).
+    public var followsDeferral = false
 }
 
 /// The decision columns of the subsidy model, per project.
@@ -48,6 +54,8 @@ public struct DecisionColumns: Sendable {
     public var facts: [ProjectFacts]
     /// Projects locked in (z fixed to 1).
     public var lockedIn: [Int] = []
+    /// The deferrable projects' columns, by project (scenario-format §15.4).
+    public var deferral: [Int: ProjectDeferral] = [:]
 
     /// θ of a project at a point.
     public func share(of project: Int, _ values: [Double]) -> Double {

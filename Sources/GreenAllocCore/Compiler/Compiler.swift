@@ -7,12 +7,14 @@ internal import MILP
 /// that made them:
 ///
 /// 1. decision columns z_p, θ_p (`DecisionColumnBridge`);
-/// 2. share links θ_p ≤ u_p·z_p, θ_p ≥ min_share_p·u_p·z_p (`ShareLinkBridge`);
+/// 2. share links θ_p ≤ u_p·z_p, θ_p ≥ min_share_p·u_p·z_p (`ShareLinkBridge`), then deferral columns and rows
+///    (`DeferralBridge`, scenario-format §15.4);
 /// 3. `requires`: z_p ≤ z_q, or z_p ≤ 0 when q has no columns (`RequiresBridge`);
 /// 4. exclusive groups: Σ z ≤ 1 (`ExclusiveGroupBridge`);
 /// 5. naming candidates' columns n_k, before the budgets that the naming fund's rows read (`NamingColumnBridge`);
 /// 6. fund budgets per year (`BudgetBridge`);
-/// 7. naming links n_k ≤ θ_q / u_q (`NamingLinkBridge`);
+/// 7. naming links n_k ≤ θ_q / u_q (`NamingLinkBridge`; `DeferredNamingLinkBridge` for parks whose naming
+///    year follows deferred prerequisites, scenario-format §15.4);
 /// 8. limits in file order (`LimitBridge`; the loan stage uses it for `loan` limits);
 /// 9. targets: value (+ shortfall) ≥ min (`TargetBridge`);
 /// 10. objective on projects (`ObjectiveBridge`);
@@ -42,10 +44,11 @@ public struct Compiler {
     /// The rule bridges in the order of the type's comment.
     var bridges: [any RuleBridge] {
         [
-            DecisionColumnBridge(compiler: self), ShareLinkBridge(compiler: self), RequiresBridge(compiler: self),
+            DecisionColumnBridge(compiler: self), ShareLinkBridge(compiler: self), DeferralBridge(compiler: self),
+            RequiresBridge(compiler: self),
             ExclusiveGroupBridge(compiler: self), NamingColumnBridge(compiler: self), BudgetBridge(compiler: self),
-            NamingLinkBridge(compiler: self), LimitBridge(compiler: self), TargetBridge(compiler: self),
-            ObjectiveBridge(compiler: self), EnvelopeBridge(compiler: self),
+            NamingLinkBridge(compiler: self), DeferredNamingLinkBridge(compiler: self), LimitBridge(compiler: self),
+            TargetBridge(compiler: self), ObjectiveBridge(compiler: self), EnvelopeBridge(compiler: self),
         ]
     }
 

@@ -12,10 +12,13 @@ extension Library {
         let cityIndex = Dictionary(cityIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let cityNames = (0..<cities.rowCount).map { cities.value("name", row: $0).description }
         let parkRecords = check.parkRecords(parks, cityIndex: cityIndex)
-        let projectRecords = check.projectRecords(projects, scenario: scenario, parkRecords: parkRecords)
+        var projectRecords = check.projectRecords(projects, scenario: scenario, parkRecords: parkRecords)
+        check.deferralColumns(projects, scenario: scenario, records: &projectRecords)
+        check.loanTermColumns(projects, records: &projectRecords)
         var bankRecords: [BankRecord] = []
         if let banks {
             bankRecords = check.bankRecords(banks, cityIndex: cityIndex)
+            check.loanTermColumns(banks, records: &bankRecords)
         } else if scenario.loans != nil {
             check.diagnostics.append(.error(scenario.loans?.location, "loans need tables.banks (banks.csv)"))
         }

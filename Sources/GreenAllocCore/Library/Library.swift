@@ -62,6 +62,12 @@ public struct ProjectRecord: Sendable {
     public var namingPrerequisite: Bool
     public var loanNeed: Double
     public var tier: FinanceTier
+    /// Years the project may start later than asked, and its score lost per year (scenario-format §15.4).
+    public var deferMax = 0
+    public var deferPenalty = 0.0
+    /// The loan's own term and grace years (scenario-format §15.5; nil: the bank's term, no grace).
+    public var termYears: Int?
+    public var graceYears: Int?
 
     public var totalRequest: Double { request.reduce(0, +) }
 
@@ -90,6 +96,9 @@ public struct BankRecord: Sendable {
     public var minTier: FinanceTier
     /// City indices served; nil = all.
     public var cities: Set<Int>?
+    /// Annual lending rate in % and usual term (scenario-format §15.5; nil when not given).
+    public var rate: Double?
+    public var termYears: Int?
 }
 
 /// The project library after reading and checking the tables: ids resolved to indices, money typed.

@@ -117,6 +117,8 @@ public struct LoanDetails: Sendable {
     public var volume: Double
     /// The budget-consistent view (`--nested K`), when asked for.
     public var nested: LoanNestedView? = nil
+    /// Each loan's terms and 贴息 per year, when loan terms are in use (scenario-format §15.5).
+    public var terms: LoanTermsDetails? = nil
 
     public init(
         name: String, candidates: [LoanCandidate], banks: [BankList], unplaceable: [LoanUnplaceable],

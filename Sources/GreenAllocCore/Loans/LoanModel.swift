@@ -6,6 +6,8 @@ public enum LoanRowOrigin: Sendable, Hashable, LimitRowOrigin {
     case oneBank(project: Int)
     case capacity(bank: Int)
     case interestSubsidy
+    /// Σ 贴息_{p,b,y}·x_{p,b} ≤ budget_per_year_y (scenario-format §15.5).
+    case interestSubsidyYear(year: Int)
     /// A `loan` limit row (never per year).
     case limit(LimitOrigin)
     /// Rows fixing an earlier objective of the lexicographic sequence.
@@ -25,4 +27,8 @@ public struct LoanModel: Sendable {
     public var unplaceable: [LoanUnplaceable]
     /// The `loan` limit rows in row order, each with its origin and (share rows) the group's own terms.
     public var limitRows: [LimitRow]
+    /// Per column: the loan's schedule when loan terms are in use (scenario-format §15.5), else nil.
+    public var schedules: [LoanSchedule]? = nil
+    /// What the lists show about the terms (before the solve: no 贴息 used yet).
+    public var terms: LoanTermsDetails? = nil
 }

@@ -83,6 +83,8 @@ extension LoanStage {
             }
         }
         func need(_ column: Int) -> Double { records[pairs[column].project].loanNeed }
+        let loanTerms = LoanTerms(scenario: scenario, library: library)
+        let schedules = loanTerms.schedules(pairs: pairs, outcomes: outcomes)
 
         for (index, _) in candidates {
             guard let columns = columnsOf[index], columns.count > 1 else { continue }
@@ -97,7 +99,7 @@ extension LoanStage {
         }
         if let budget = spec.interestSubsidyBudget {
             let terms = model.columns.indices.compactMap { column -> Term? in
-                let cost = spec.interestCost(loanNeed: need(column))
+                let cost = schedules?[column].total ?? spec.interestCost(loanNeed: need(column))
                 return cost != 0 ? Term(column, cost) : nil
             }
             if !terms.isEmpty {
@@ -106,14 +108,18 @@ extension LoanStage {
             }
         }
 
+        if let schedules { addYearlyInterestRows(to: &model, origins: &origins, schedules: schedules) }
         // `loan` limits (scenario-format §7), in file order: scope = fund and where; base = fund.
         var builder = ModelBuilder(model: model, origins: origins)
         LimitBridge(compiler: Compiler(scenario: scenario, library: library, rules: rules))
             .addLoanLimits(to: &builder) { members, scale in
                 members.flatMap { project in (columnsOf[project] ?? []).map { Term($0, need($0) * scale) } }
             }
-        return LoanModel(
+        var loanModel = LoanModel(
             model: builder.model, origins: builder.origins, pairs: pairs, eligible: candidates.map(\.index),
             candidates: candidates.map(\.candidate), unplaceable: unplaceable, limitRows: builder.limitRows)
+        loanModel.schedules = schedules
+        loanModel.terms = schedules.map { loanTerms.details(pairs: pairs, schedules: $0, outcomes: outcomes, stage: self) }
+        return loanModel
     }
 }

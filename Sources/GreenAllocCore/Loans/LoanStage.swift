@@ -59,7 +59,7 @@ public struct LoanStage: Sendable {
                 if after > row.upper + tolerance || after < row.lower - tolerance { violated.append(built.origins[rowIndex]) }
             }
             if violated.contains(where: { if case .capacity = $0 { true } else { false } }) { return .capacityReached }
-            if violated.contains(.interestSubsidy) { return .interestSubsidyExhausted }
+            if violated.contains(where: \.isInterestSubsidy) { return .interestSubsidyExhausted }
             for origin in violated { if case .limit(let limit) = origin { return .loanLimit(rule: scenario.limits[limit.index].name) } }
             return .outscored
         }
@@ -77,7 +77,7 @@ public struct LoanStage: Sendable {
                 if assignedBank[project] == bankIndex {
                     assigned.append(candidate.project)
                     lent += candidate.loanNeed
-                    interestUsed += candidate.interestCost
+                    interestUsed += columnOf[project]?[bankIndex].flatMap { built.schedules?[$0].total } ?? candidate.interestCost
                     loans.append(
                         LoanAssignment(
                             project: candidate.project, bank: bank.id, rank: assigned.count, amount: candidate.loanNeed,
@@ -90,9 +90,10 @@ public struct LoanStage: Sendable {
             lists.append(BankList(id: bank.id, name: bank.name, capacity: bank.capacity, lent: lent, assigned: assigned, waitlist: waitlist))
         }
         let objective = values == nil ? nil : loans.reduce(0.0) { $0 + $1.loanScore }
-        let details = LoanDetails(
+        var details = LoanDetails(
             name: spec.name, candidates: built.candidates, banks: lists, unplaceable: built.unplaceable,
             interestBudget: spec.interestSubsidyBudget, interestUsed: interestUsed, volume: volume)
+        details.terms = built.terms.map { $0.using(built, assignedBank: assignedBank) }
         var limits: [LimitOutcome] = []
         if let point { limits = LimitDecoder(limits: scenario.limits).outcomes(built.limitRows, model: model, values: point) }
         return Outcome(status: status, objective: objective, loans: loans, details: details, limits: limits, solves: solves)

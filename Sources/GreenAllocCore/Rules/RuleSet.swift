@@ -36,6 +36,8 @@ public struct RuleSet: Sendable {
     public var bonuses: [CompiledExpression]
     public var loanEligible: CompiledExpression?
     public var loanBonuses: [CompiledExpression]
+    /// `loans.carbon_facility` (scenario-format §15.5).
+    public var carbonFacility: CompiledExpression? = nil
 
     /// The names rules may read: the tables' columns, with their declared types and orders, and the optional
     /// columns a table leaves out (missing for every project). Loan rules also see `project.funded` and
@@ -76,6 +78,7 @@ public struct RuleSet: Sendable {
         let bonuses = scenario.objective.bonuses.compactMap { compile($0.when, "bonus '\($0.name)'") }
         let loanEligible = scenario.loans?.eligible.flatMap { compile($0, "loans.eligible", loan: true) }
         let loanBonuses = (scenario.loans?.bonuses ?? []).compactMap { compile($0.when, "loan bonus '\($0.name)'", loan: true) }
+        let carbonFacility = scenario.loans?.carbonFacility.flatMap { compile($0, "loans.carbon_facility", loan: true) }
 
         // Benefit columns named by weights, limits and targets must be numeric project columns.
         func checkBenefit(_ column: String, _ location: SourceLocation?, _ label: String) {
@@ -109,7 +112,7 @@ public struct RuleSet: Sendable {
         return .success(
             RuleSet(
                 fundEligible: fundEligible, exclusions: exclusions, limitFilters: filters, bonuses: bonuses,
-                loanEligible: loanEligible, loanBonuses: loanBonuses))
+                loanEligible: loanEligible, loanBonuses: loanBonuses, carbonFacility: carbonFacility))
     }
 }
 

@@ -75,14 +75,15 @@ public struct AllocationDecoder {
     }
 
     func base(status: AllocationStatus, shares: [Double]?, values: [Double]?) -> Allocation {
-        let named = Set(
-            compiled.naming.filter { candidate in values.map { $0[candidate.column] > 0.5 } ?? false }.map(\.park))
+        let chosenNaming = compiled.naming.filter { candidate in values.map { $0[candidate.column] > 0.5 } ?? false }
+        let named = Set(chosenNaming.map(\.park))
         var outcomes: [ProjectOutcome] = []
         outcomes.reserveCapacity(library.projectRecords.count)
         for index in library.projectRecords.indices {
             outcomes.append(projectOutcome(index, share: shares?[index] ?? 0, status: status, named: named))
         }
-        let namedParks = namedParks(named)
+        if let values { applyDeferral(to: &outcomes, values) }
+        let namedParks = namedParks(chosenNaming)
         let funds = fundOutcomes(outcomes, namedParks: namedParks)
         var limits: [LimitOutcome] = []
         var targets: [TargetOutcome] = []
@@ -104,6 +105,7 @@ public struct AllocationDecoder {
         allocation.hasCounty = hasCounty
         allocation.basis = AllocationBasis(scenario)
         allocation.policy = policyOutcome(projects: outcomes, funds: funds, solved: values != nil)
+        allocation.deferralInUse = deferralInUse
         return allocation
     }
 
@@ -193,9 +195,9 @@ public struct AllocationDecoder {
     }
 
     /// The parks newly named at the point, by year then id, each with the naming fund's award.
-    func namedParks(_ named: Set<Int>) -> [NamedPark] {
+    func namedParks(_ chosen: [NamingCandidate]) -> [NamedPark] {
         let award = scenario.funds.first { $0.kind == .namingAward }?.award ?? 0
-        return compiled.naming.filter { named.contains($0.park) }.map { candidate in
+        return chosen.map { candidate in
             let park = library.parkRecords[candidate.park]
             return NamedPark(id: park.id, name: park.name, city: library.cityIDs[park.city], namedIn: candidate.year, award: award)
         }.sorted { ($0.namedIn, $0.id) < ($1.namedIn, $1.id) }

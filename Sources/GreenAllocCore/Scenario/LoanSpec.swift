@@ -9,6 +9,13 @@ public struct LoanSpec: Sendable {
     public var interestSubsidyBudget: Double?
     public var bonuses: [BonusSpec]
     public var location: SourceLocation?
+    /// `interest_subsidy.budget_per_year` and `carbon_facility` (scenario-format §15.5).
+    public var interestSubsidyPerYear: [Int: Double]?
+    public var interestSubsidyEveryYear: Double?
+    public var carbonFacility: RuleText?
+
+    /// The 贴息 cap of a horizon year (nil: none).
+    public func interestSubsidyCap(in year: Int) -> Double? { interestSubsidyPerYear?[year] ?? interestSubsidyEveryYear }
 
     public init(
         name: String, eligible: RuleText? = nil, interestSubsidyBasisPoints: Double = 0,

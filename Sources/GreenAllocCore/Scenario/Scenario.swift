@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
     public var factors: [FactorSpec] = []
     /// `review:`: parks failing the two-year review (scenario-format §15.3).
     public var review: ReviewSpec?
+    /// `deferral:` (scenario-format §15.4); nil without the section.
+    public var deferral: DeferralSpec?
     /// The YAML file the scenario was read from (the last one of an `extends` chain).
     public var file: String
     /// Every file of the `extends` chain, the root first.

@@ -15,7 +15,7 @@ struct ScenarioDecoder {
 
     static let topKeys = [
         "scenario", "as_of", "years", "extends", "tables", "funds", "limits", "exclude", "objective", "targets",
-        "loans", "solver", "indicators", "factors", "review",
+        "loans", "solver", "indicators", "factors", "review", "deferral",
     ]
 
     mutating func decode(_ root: YAMLNode) -> Scenario? {
@@ -38,6 +38,7 @@ struct ScenarioDecoder {
         let indicators = root["indicators"].map { $0.isNull ? [] : decodeIndicators($0) } ?? []
         let factors = list(root["factors"], what: "factors") { decoder, node, index in decoder.decodeFactor(node, index: index) }
         let review = root["review"].flatMap { $0.isNull ? nil : decodeReview($0) }
+        let deferral = root["deferral"].flatMap { $0.isNull ? nil : decodeDeferral($0) }
 
         checkUnique(funds.map { ($0.id, $0.location) }, what: "fund id")
         checkUnique(limits.map { ($0.name, $0.location) }, what: "limit name")
@@ -71,6 +72,7 @@ struct ScenarioDecoder {
         scenario.indicators = indicators
         scenario.factors = factors
         scenario.review = review
+        scenario.deferral = deferral
         return scenario
     }
 

@@ -25,13 +25,15 @@ public enum BankWorkbook {
         let book = WorkbookText(allocation: allocation, details: details, language: language)
         let nested = allocation.loanStage?.details?.nested != nil
         let lines = BankCSV.rows(allocation, bank: bank, language: language)
+        let termYears = allocation.loanStage?.details?.terms?.years
         let (owner, county) = (allocation.hasOwner, allocation.hasCounty)
         let extra = (owner ? 1 : 0) + (county ? 1 : 0)
         let header = [book.pick("排名", "Rank"), book.pick("项目编号", "Project ID"), book.pick("项目名称", "Project")]
             + (owner ? [book.pick("项目单位", "Owner")] : []) + [book.pick("所属园区", "Park"), book.pick("城市", "City")]
             + (county ? [book.pick("县（市、区）", "County")] : []) + [book.pick("贷款需求", "Loan need"),
             book.pick("融资等级", "Tier"), book.pick("贷款得分", "Loan score"), book.pick("加分项", "Loan bonuses"),
-            book.pick("补助合计", "Subsidy"), book.pick("原因", "Reason")] + (nested ? [book.pick("嵌套步", "Nested step")] : [])
+            book.pick("补助合计", "Subsidy")] + termHeader(book, years: termYears) + [book.pick("原因", "Reason")]
+            + (nested ? [book.pick("嵌套步", "Nested step")] : [])
         let bonus = { (name: String) in allocation.localized(name, in: language) }
         func row(_ line: BankCSV.Line) -> [Cell] {
             let tier = FinanceTier(text: line.tier).map(book.tier) ?? line.tier
@@ -39,17 +41,20 @@ public enum BankWorkbook {
             let place: [Cell] = (owner ? [.text(line.owner ?? "")] : []) + [.text(book.park(line.park)), .text(book.city(line.city))]
                 + (county ? [.text(line.county ?? "")] : [])
             return head + place + [book.money(line.loanNeed), .text(tier), .number(line.loanScore, .plain),
-                .text(line.bonuses.map(bonus).joined(separator: book.pick("；", "; "))), book.money(line.subsidyTotal),
-                .text(line.reason)] + (nested ? [line.nestedStep.map(Cell.integer) ?? .empty] : [])
+                .text(line.bonuses.map(bonus).joined(separator: book.pick("；", "; "))), book.money(line.subsidyTotal)]
+                + termCells(line, book, years: termYears) + [.text(line.reason)]
+                + (nested ? [line.nestedStep.map(Cell.integer) ?? .empty] : [])
         }
         let assigned = lines.filter { $0.rank != nil }.map(row)
         let waitlist = lines.filter { $0.rank == nil }.map(row)
         let label = book.pick("合计", "Total")
         let sheets = [
             Sheet(name: book.pick("放贷名单", "Lending list"), header: header, rows: assigned,
-                total: book.total(assigned, label: label, sums: [5 + extra, 9 + extra], width: header.count)),
+                total: book.total(assigned, label: label, sums: [5 + extra, 9 + extra] + termSums(from: 10 + extra, years: termYears),
+                    width: header.count)),
             Sheet(name: book.pick("候补名单", "Waitlist"), header: header, rows: waitlist,
-                total: book.total(waitlist, label: label, sums: [5 + extra, 9 + extra], width: header.count)),
+                total: book.total(waitlist, label: label, sums: [5 + extra, 9 + extra] + termSums(from: 10 + extra, years: termYears),
+                    width: header.count)),
         ]
         let name = allocation.loanStage?.details?.bank(bank)?.name ?? bank
         return try Workbook(sheets: sheets, title: name).bytes()

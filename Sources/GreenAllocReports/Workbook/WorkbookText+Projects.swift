@@ -20,13 +20,15 @@ extension WorkbookText {
             + [pick("所属园区", "Park")] + placeHeader
         let firstMoney = header.count
         header += allocation.years.map { pick("\($0)年补助", "Subsidy \($0)") }
-        header += [pick("补助合计", "Total subsidy"), pick("补助比例", "Share of request"), pick("获补理由", "Reasons")]
+        header += [pick("补助合计", "Total subsidy"), pick("补助比例", "Share of request")]
+            + (allocation.deferralInUse ? [pick("开工年度", "Start year")] : []) + [pick("获补理由", "Reasons")]
         let rows: [[Cell]] = funded.map { project in
             let perYear = allocation.years.indices.map { MoneyFormat.rounded(yearValue(project.subsidy, $0)) }
             return [.text(project.id), .text(project.name)] + (details.hasOwner ? [.text(owner(project))] : [])
                 + [.text(park(project.park))]
                 + place(project) + perYear.map(Cell.money)
-                + [money(project.subsidyTotal), .share(project.share), .text(reasons(project))]
+                + [money(project.subsidyTotal), .share(project.share)]
+                + (allocation.deferralInUse ? [project.startYear.map(Cell.integer) ?? .empty] : []) + [.text(reasons(project))]
         }
         let sums = Array(firstMoney...(firstMoney + allocation.years.count))
         return Sheet(name: pick("获补项目", "Funded projects"), header: header, rows: rows,

@@ -2,7 +2,7 @@ internal import MILP
 
 /// Fund budgets, per fund and year y of the horizon (one row each, empty or not):
 ///
-///     Σ_{p of the fund} request_{p,y}·θ_p ≤ budget_y      (budget_<fund>_<y>)
+///     Σ_{p of the fund} request_{p,y}·θ_p ≤ budget_y      (budget_<fund>_<y>; subsidy_{p,y} of §15.4 for a deferrable p)
 ///     Σ_{k named in y} award·n_k ≤ budget_y                (a naming fund)
 ///
 /// With an opening balance or carry-over (scenario-format §15.2) the bound is budget_y + opening_y and the row
@@ -21,7 +21,8 @@ struct BudgetBridge: RuleBridge {
                     terms = draft.naming.filter { $0.year == year && award != 0 }.map { Term($0.column, award) }
                 } else {
                     for (index, record) in projects.enumerated() where record.fund == fundIndex {
-                        terms += draft.shareTerms(index, record.request[yearIndex])
+                        terms += draft.decisions.yearTerms(
+                            index, request: record.request, yearIndex: yearIndex, years: scenario.years, scale: 1)
                     }
                 }
                 spending.append(terms)

@@ -19,8 +19,13 @@ struct EnvelopeBridge: RuleBridge {
             let fund = scenario.funds.firstIndex { $0.id == spec.fund }
             var terms: [Term] = []
             for (index, record) in projects.enumerated() where record.fund == fund && record.city == envelope.city {
-                let amount = envelope.yearIndex.map { record.request[$0] } ?? record.totalRequest
-                terms += draft.shareTerms(index, amount)
+                if let yearIndex = envelope.yearIndex {
+                    // A deferred project's money moves with its start year (§15.4); its total does not.
+                    terms += draft.decisions.yearTerms(
+                        index, request: record.request, yearIndex: yearIndex, years: scenario.years, scale: 1)
+                } else {
+                    terms += draft.shareTerms(index, record.totalRequest)
+                }
             }
             var name = "envelope\(envelope.entry)_" + Compiler.safeName(library.cityIDs[envelope.city], index: envelope.city, prefix: "g")
             if let yearIndex = envelope.yearIndex { name += "_\(scenario.years[yearIndex])" }

@@ -126,6 +126,9 @@ struct LimitBridge: RuleBridge {
             let amount = quantity(sum, project: index, yearIndex: yearIndex) * scale
             if sum == .count {
                 if let funded = decisions.funded[index], amount != 0 { terms.append(Term(funded, amount)) }
+            } else if sum == .subsidy, let yearIndex, decisions.deferral[index] != nil {
+                terms += decisions.yearTerms(
+                    index, request: projects[index].request, yearIndex: yearIndex, years: scenario.years, scale: scale)
             } else {
                 terms += decisions.shareTerms(index, amount)
             }

@@ -20,6 +20,10 @@ struct NamingColumnBridge: RuleBridge {
         }
         for (parkIndex, park) in library.parkRecords.enumerated() {
             let prerequisites = prerequisitesByPark[parkIndex] ?? []
+            if prerequisites.contains(where: { draft.decisions.deferral[$0] != nil }) {
+                addDeferredCandidates(park: parkIndex, prerequisites: prerequisites, valued: namingValued, to: &draft)
+                continue
+            }
             guard let year = namingYear(park: parkIndex, prerequisites: prerequisites, facts: draft.decisions.facts)
             else { continue }
             let column = draft.builder.addColumn(
@@ -61,7 +65,7 @@ struct NamingLinkBridge: RuleBridge {
     let compiler: Compiler
 
     func add(to draft: inout ModelDraft) {
-        for candidate in draft.naming {
+        for candidate in draft.naming where !candidate.followsDeferral {
             let park = Compiler.safeName(library.parkRecords[candidate.park].id, index: candidate.park)
             for prerequisite in candidate.prerequisites {
                 var terms = draft.shareTerms(prerequisite, 1 / draft.decisions.facts[prerequisite].cap)
