@@ -29,10 +29,13 @@ public struct ProjectLabel: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var city: String
-    public init(id: String, name: String, city: String) {
+    /// False when the rules keep it out before any solve (it is then exterior whatever the weights).
+    public var fundable: Bool
+    public init(id: String, name: String, city: String, fundable: Bool) {
         self.id = id
         self.name = name
         self.city = city
+        self.fundable = fundable
     }
 }
 
@@ -61,6 +64,9 @@ public struct ProjectRobustness: Sendable, Hashable, Codable {
 
 /// The outcome of a robustness analysis: the ranges, the plans (non-dominated, or one per sample) and the classes.
 public struct RobustnessResult: Sendable, Codable {
+    /// The scenario's name, and its English name when it has one.
+    public var scenario: String
+    public var scenarioEnglish: String?
     public var method: RobustnessMethod
     public var ranges: [ParameterRange]
     public var projects: [ProjectLabel]
@@ -74,9 +80,11 @@ public struct RobustnessResult: Sendable, Codable {
     public var solves: Int
 
     public init(
-        method: RobustnessMethod, ranges: [ParameterRange], projects: [ProjectLabel], plans: [Plan],
+        scenario: String, scenarioEnglish: String?, method: RobustnessMethod, ranges: [ParameterRange], projects: [ProjectLabel], plans: [Plan],
         samples: [RobustnessSample], seed: UInt64?, fallback: ExactFallback?, solves: Int
     ) {
+        self.scenario = scenario
+        self.scenarioEnglish = scenarioEnglish
         self.method = method
         self.ranges = ranges
         self.projects = projects
