@@ -75,7 +75,7 @@ public enum RobustnessOutput {
         return text
     }
 
-    static func fallbackCode(_ fallback: ExactFallback) -> String {
+    public static func fallbackCode(_ fallback: ExactFallback) -> String {
         switch fallback {
         case .budgetRange: "budget_range"
         case .tooManyRanges: "too_many_ranges"
@@ -135,5 +135,15 @@ enum RobustnessChart {
         return ChartPanels(panels).svg(ChartHeader(
             id: "robustness", title: language.pick("稳健性分析", "Robustness"),
             description: language.pick("核心、边缘、排除项目数，以及边缘项目获补的方案比例。", "Core, borderline and exterior projects, and the share of plans funding each borderline project.")))
+    }
+}
+
+extension RobustnessOutput {
+    /// run.json of a robustness run: what it did and the seconds it took (the one file whose bytes vary).
+    public static func runJSON(_ result: RobustnessResult, seconds: Double) -> [UInt8] {
+        JSONWriter.bytes(.object([
+            ("command", .string("robustness")), ("method", .string(result.method.rawValue)), ("solves", .int(result.solves)),
+            ("seconds", .double((seconds * 1000).rounded() / 1000)),
+        ]))
     }
 }
