@@ -39,6 +39,7 @@ struct RobustnessWords {
         case .continuousObjective: pick("目标含连续变量（部分补助比例或软目标缺口），非劣方案不可枚举", "the objective has continuous parts (partial shares or soft-target shortfalls), so non-dominated plans cannot be enumerated")
         case .tooManyPlans(let limit): pick("非劣方案超过 \(limit) 个", "more than \(limit) non-dominated plans")
         case .noPlanInTime: pick("枚举中某次求解未在时限内得到方案", "a solve of the enumeration found no plan within the time limit")
+        case .numerical: pick("枚举中求解器返回了应被排除的方案（数值误差）", "a solve returned a plan the enumeration had cut off (numerical trouble)")
         case .samplesRequested: pick("指定了 --samples", "--samples was given")
         }
     }
@@ -122,7 +123,8 @@ public struct RobustnessMarkdown {
             "Confidence: a project funded in all \(plans) samples (or in none) may still be left out (or funded) in up to \(MoneyFormat.percent(bound)) of the ranges (upper end of the 95% Wilson interval); each project's interval is in robustness.csv.")
         if !edge.isEmpty {
             text += pick(" 仅在 1–2 个样本中获补或未获补、换种子最可能改变类别的边缘项目：", " Borderline projects funded or left out in only one or two samples, the likeliest to change class with another seed: ")
-                + edge.map { label($0.project) }.joined(separator: pick("、", ", ")) + pick("。", ".")
+                + edge.prefix(20).map { label($0.project) }.joined(separator: pick("、", ", "))
+                + (edge.count > 20 ? pick("等 \(edge.count) 个", " and \(edge.count - 20) more") : "") + pick("。", ".")
         }
         return text + "\n"
     }

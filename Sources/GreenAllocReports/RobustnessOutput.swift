@@ -83,6 +83,7 @@ public enum RobustnessOutput {
         case .continuousObjective: "continuous_objective"
         case .tooManyPlans: "too_many_plans"
         case .noPlanInTime: "no_plan_in_time"
+        case .numerical: "numerical"
         case .samplesRequested: "samples_requested"
         }
     }

@@ -10,7 +10,9 @@ internal import MILP
 /// corner by at least ε (one binary per found plan and corner, Σ over corners ≥ 1, big-M rows). A dominated plan
 /// has a strictly larger-centre dominator that is found before it, so the enumeration never misses a
 /// non-dominated plan and ends when no plan is left; plans kept by a stop within the MIP gap are filtered
-/// pairwise at the end. Plans that tie with a found plan at every corner count as that plan.
+/// pairwise at the end. Plans that tie with a found plan at every corner count as that plan, and so do plans that
+/// beat it nowhere by more than ε = 10⁻⁴ × max(1, |f_c(y)|, f_c(y) − min f_c) (the big-M rows need ε well above
+/// the integrality tolerance times M).
 ///
 /// It stops scaling with the corners (2^k rows per plan found) and above all with the number of
 /// non-dominated plans, which grows quickly with the number of projects near the budget line: each plan adds
@@ -72,9 +74,12 @@ public struct ExactRobustness: Sendable {
                 if result.outcome == .infeasible { break }
                 return .fallback(.noPlanInTime)
             }
-            let plan = Plan(funded: PlanSolver.funded(centre, result.values), objective: centre.model.objectiveValue(result.values))
-            found.append((plan, result.values))
-            Self.exclude(dominatedBy: result.values, corners: corners, in: &compiled.model, tag: found.count)
+            // Binaries as the integers they stand for (GLPK accepts 1e-5 off).
+            let values = result.values.enumerated().map { compiled.model.columns[$0.offset].isInteger ? $0.element.rounded() : $0.element }
+            let plan = Plan(funded: PlanSolver.funded(centre, values), objective: centre.model.objectiveValue(values))
+            if found.contains(where: { !Self.beats(values, $0.values, corners: corners) }) { return .fallback(.numerical) }
+            found.append((plan, values))
+            Self.exclude(dominatedBy: values, corners: corners, in: &compiled.model, tag: found.count)
         }
         let kept = found.filter { candidate in
             !found.contains { other in Self.dominates(other.values, candidate.values, corners: corners) }
@@ -88,12 +93,13 @@ public struct ExactRobustness: Sendable {
         var switches: [Int] = []
         for (index, corner) in corners.enumerated() {
             let value = corner.objectiveValue(values) - corner.objectiveConstant
-            let epsilon = 1e-6 * Swift.max(1, abs(value))
             var lowest = 0.0
             for (column, coefficient) in corner.objective.enumerated() where coefficient != 0 {
                 let bounds = model.columns[column]
                 lowest += Swift.min(coefficient * bounds.lower, coefficient * bounds.upper)
             }
+            // ε well above what the integrality tolerance (1e-5) lets the switch's big-M term give away.
+            let epsilon = Self.epsilon(value: value, range: value - lowest)
             let bigM = value + epsilon - lowest
             let switchColumn = model.addColumn("beat_\(tag)_\(index)", kind: .binary, lower: 0, upper: 1)
             switches.append(switchColumn)
@@ -102,6 +108,17 @@ public struct ExactRobustness: Sendable {
                 lower: value + epsilon - bigM)
         }
         model.addRow("beat_\(tag)", terms: switches.map { Term($0, 1) }, lower: 1)
+    }
+
+    /// The least improvement that counts as beating a plan at a corner: 10⁻⁴ × max(1, |f_c(y)|, f_c(y) − min f_c).
+    static func epsilon(value: Double, range: Double) -> Double { 1e-4 * Swift.max(1, abs(value), range) }
+
+    /// x beats y by ε at some corner (what the enumeration's rows ask of each new plan), checked on the rounded plan.
+    static func beats(_ x: [Double], _ y: [Double], corners: [Model]) -> Bool {
+        corners.contains { corner in
+            let fx = corner.objectiveValue(x), fy = corner.objectiveValue(y)
+            return fx > fy + 0.5 * 1e-4 * Swift.max(1, abs(fy - corner.objectiveConstant))
+        }
     }
 
     /// x dominates y: at least as good at every corner, better at one.

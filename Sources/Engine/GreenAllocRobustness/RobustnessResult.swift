@@ -21,6 +21,8 @@ public enum ExactFallback: Sendable, Hashable, Codable {
     case continuousObjective
     case tooManyPlans(limit: Int)
     case noPlanInTime
+    /// A solve returned a plan the enumeration's rows should have cut off (numerical trouble).
+    case numerical
     case samplesRequested
 }
 
