@@ -56,10 +56,8 @@ struct Alternatives: ParsableCommand, ConsoleCommand {
         let console = session.console
         let clock = stopwatch()
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
-        let settings = options.settings(for: inputs.scenario.solver, console: console)
-        var planSolver = PlanSolver(
-            library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), settings: settings)
-        planSolver.cancellation = console.interruption
+        let planSolver = try RobustnessRequest.planSolver(inputs, options: options, console: console)
+        let settings = planSolver.settings
         let finder = AlternativesFinder(planSolver: planSolver, scenario: inputs.scenario)
         guard let result = try robustnessUsage({ try finder.run(count: count, within: loss) }) else {
             console.error("greenalloc: the scenario has no plan (infeasible, or none within the time limit); run greenalloc solve for the diagnosis\n")

@@ -77,10 +77,8 @@ struct Robustness: ParsableCommand, ConsoleCommand {
         let console = session.console
         let clock = stopwatch()
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
-        let settings = options.settings(for: inputs.scenario.solver, console: console)
-        var planSolver = PlanSolver(
-            library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), settings: settings)
-        planSolver.cancellation = console.interruption
+        let planSolver = try RobustnessRequest.planSolver(inputs, options: options, console: console)
+        let settings = planSolver.settings
         let ranges = try robustnessUsage { try RobustnessRequest.ranges(inputs.scenario, weights: weights, budget: budget, bonus: bonus) }
         let request = RobustnessRequest(inputs: inputs, planSolver: planSolver, ranges: ranges, console: console)
         if let shard {
@@ -123,6 +121,15 @@ struct RobustnessRequest {
     let planSolver: PlanSolver
     let ranges: [ParameterRange]
     let console: Console
+
+    /// The solver of the command's solves: the solve flags over the scenario's settings, stopped by an interruption.
+    static func planSolver(_ inputs: ScenarioInputs, options: SolveOptions, console: Console) throws -> PlanSolver {
+        let settings = options.settings(for: inputs.scenario.solver, console: console)
+        var planSolver = PlanSolver(
+            library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), settings: settings)
+        planSolver.cancellation = console.interruption
+        return planSolver
+    }
 
     static func ranges(_ scenario: Scenario, weights: String?, budget: String?, bonus: String?) throws -> [ParameterRange] {
         var ranges: [ParameterRange] = []
