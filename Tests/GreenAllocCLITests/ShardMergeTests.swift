@@ -43,4 +43,17 @@ import Testing
         #expect(try process(["merge", slices[0], slices[2], "--out", incomplete]) == 65)
         #expect(!FileManager.default.fileExists(atPath: incomplete))
     }
+
+    @Test func unreadableOrForeignSlicesAreInputErrors() throws {
+        let fixture = try Knapsack.mixed.fixture()
+        let directory = fixture.path("slices")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for text in ["not json", #"{"format": "greenalloc-robustness-slice-1"}"#] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("robustness.slice-1-of-1.json"))
+            let result = fixture.run(["merge", directory, "--out", fixture.path("merged")])
+            #expect(result.code == 65, "\(text): \(result.error)")
+            #expect(result.error.contains("robustness.slice-1-of-1.json:1:1"))
+            #expect(!FileManager.default.fileExists(atPath: fixture.path("merged")))
+        }
+    }
 }

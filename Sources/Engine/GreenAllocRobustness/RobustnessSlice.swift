@@ -43,6 +43,18 @@ public struct RobustnessSlice: Sendable, Codable {
         try JSONDecoder().decode(RobustnessSlice.self, from: data)
     }
 
+    /// A sampled slice whose samples and plans name only its own projects and shard's indices.
+    var isConsistent: Bool {
+        let parts = [result] + (comparison.map { [$0] } ?? [])
+        return parts.allSatisfy { part in
+            part.method == .sampled && part.plans.isEmpty && part.projects.count == result.projects.count
+                && part.samples.allSatisfy { sample in
+                    (0..<samples).contains(sample.index) && (sample.index - (shard - 1)) % Swift.max(1, count) == 0
+                        && (sample.plan?.funded.allSatisfy { (0..<part.projects.count).contains($0) } ?? true)
+                }
+        } && (1...Swift.max(1, count)).contains(shard)
+    }
+
     /// What every slice of one analysis shares: the inputs, the ranges, the seeds and the sample count.
     var key: String {
         let ranges = result.ranges.map { "\($0.kind.rawValue):\($0.name):\($0.lower):\($0.upper)" }.joined(separator: ",")
@@ -52,7 +64,7 @@ public struct RobustnessSlice: Sendable, Codable {
     /// The one analysis the slices make together (and its comparison), or why they do not make one.
     public static func merge(_ slices: [(path: String, slice: RobustnessSlice)]) throws(SliceMergeError) -> (RobustnessResult, RobustnessResult?, seconds: Double) {
         guard let first = slices.first else { throw .noSlices }
-        for (path, slice) in slices where slice.format != format { throw .unknownFormat(path) }
+        for (path, slice) in slices where slice.format != format || !slice.isConsistent { throw .unknownFormat(path) }
         for (path, slice) in slices where slice.key != first.slice.key { throw .differentAnalysis(path, first.path) }
         let shards = slices.map(\.slice.shard).sorted()
         guard shards == Array(1...first.slice.count) else {
