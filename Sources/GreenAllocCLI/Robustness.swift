@@ -17,8 +17,8 @@ struct Robustness: ParsableCommand, ConsoleCommand {
             (at most 60 projects to decide), the classes are exact: the non-dominated plans over the box are enumerated \
             (robust portfolio modelling); otherwise, or with --samples, the ranges are sampled (seeded, in parallel), \
             and the classes are estimates whose 95% Wilson intervals the report gives. --out DIR writes robustness.json, \
-            robustness.csv, robustness.md, robustness.en.md, robustness.svg, robustness.xlsx and run.json (the time \
-            taken); with --shard i/n it writes only the slice robustness.slice-i-of-n.json, which `greenalloc merge` \
+            robustness.csv, robustness.md, robustness.en.md, robustness.svg, robustness.en.svg, robustness.xlsx and \
+            run.json (the time taken); with --shard i/n it writes only the slice robustness.slice-i-of-n.json, which `greenalloc merge` \
             joins. The loan stage is not solved. Exit codes: 0 done, 64 usage error, 65 input error, 130 interrupted, \
             1 anything else.
             """)

@@ -3,20 +3,21 @@ internal import Charts
 internal import Spreadsheet
 
 /// The files of `greenalloc robustness --out DIR` (and of `merge` over its slices): robustness.json,
-/// robustness.csv, robustness.md (Chinese), robustness.en.md, robustness.svg and robustness.xlsx.
+/// robustness.csv, robustness.md (Chinese) and robustness.en.md, robustness.svg and robustness.en.svg (the chart in each
+/// language), and robustness.xlsx.
 public enum RobustnessOutput {
     /// All files, keyed by name. `seedComparison` is the same analysis with another seed (`--compare-seed`).
     public static func files(_ result: RobustnessResult, seedComparison: RobustnessResult? = nil) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [
             "robustness.json": JSONWriter.bytes(json(result)),
             "robustness.csv": ProjectsCSV.withByteOrderMark(csv(result)),
-            "robustness.svg": Array(RobustnessChart.svg(result, language: .zh).utf8),
             "robustness.xlsx": try RobustnessWorkbook.bytes(result),
         ]
         for language in ReportLanguage.allCases {
             let suffix = language == .zh ? "" : "." + language.rawValue
             let page = RobustnessMarkdown(result: result, comparison: seedComparison, language: language)
-            files["robustness" + suffix + ".md"] = Array(page.render(chart: "robustness.svg").utf8)
+            files["robustness" + suffix + ".svg"] = Array(RobustnessChart.svg(result, language: language).utf8)
+            files["robustness" + suffix + ".md"] = Array(page.render(chart: "robustness" + suffix + ".svg").utf8)
         }
         return files
     }

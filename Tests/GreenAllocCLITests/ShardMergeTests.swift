@@ -36,7 +36,7 @@ import Testing
         let merged = fixture.path("merged")
         #expect(try process(["merge"] + slices.reversed() + ["--out", merged]) == 0)
         let expected = try files(single)
-        #expect(expected.keys.sorted() == ["robustness.csv", "robustness.en.md", "robustness.json", "robustness.md", "robustness.svg", "robustness.xlsx"])
+        #expect(expected.keys.sorted() == ["robustness.csv", "robustness.en.md", "robustness.en.svg", "robustness.json", "robustness.md", "robustness.svg", "robustness.xlsx"])
         #expect(try files(merged) == expected)
         // A missing slice is an input error, and nothing is written.
         let incomplete = fixture.path("incomplete")
