@@ -56,6 +56,9 @@ let package = Package(
             name: "GreenAllocWhatIf", dependencies: ["GreenAllocEngine", "GreenAllocCore", "MILP"],
             path: "Sources/Engine/GreenAllocWhatIf", swiftSettings: strictSettings),
         .target(
+            name: "GreenAllocRobustness", dependencies: ["GreenAllocEngine", "GreenAllocCore", "MILP"],
+            path: "Sources/Engine/GreenAllocRobustness", swiftSettings: strictSettings),
+        .target(
             name: "GreenAllocInputs",
             dependencies: [
                 "GreenAllocCore", "Spreadsheet",
@@ -66,8 +69,8 @@ let package = Package(
         .target(
             name: "GreenAllocReports",
             dependencies: [
-                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "Spreadsheet",
-                "Charts",
+                "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "GreenAllocRobustness", "MILP",
+                "Spreadsheet", "Charts",
             ],
             swiftSettings: strictSettings),
         // The run history: an SQLite database (through GRDB) of every run's inputs, settings and results.
@@ -113,7 +116,7 @@ let package = Package(
             dependencies: [
                 "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocInputs", "GreenAllocReports",
                 "GreenAllocGenerator", "GreenAllocHistory", "GreenAllocWorkspace",
-                "GreenAllocWhatIf", "MILP",
+                "GreenAllocWhatIf", "GreenAllocRobustness", "MILP",
                 "MILPGLPK", "MILPCBC", "ExternalProgram", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -138,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "GreenAllocCLITests",
             dependencies: [
-                "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "MILP", "MILPGLPK",
+                "GreenAllocCLI", "GreenAllocInputs", "GreenAllocReports", "GreenAllocCore", "GreenAllocEngine", "GreenAllocExplain", "GreenAllocWhatIf", "GreenAllocRobustness", "MILP", "MILPGLPK",
                 "TestSupport", "Spreadsheet", "ExternalProgram", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),

@@ -24,6 +24,9 @@ public struct GreenAllocCommand: ParsableCommand {
             Solve.self, Explain.self, Rank.self, Compare.self, Sweep.self, Target.self, Fairness.self, Validate.self, ExportModel.self,
             Generate.self, Init.self, HistoryCommand.self, Show.self, Replay.self, Diff.self, Publish.self,
             BankTokenCommand.self, UserCommand.self,
+            Robustness.self,
+            Alternatives.self,
+            Merge.self,
         ])
 
     @Flag(name: .long, help: "Print greenalloc's and GLPK's versions.")
