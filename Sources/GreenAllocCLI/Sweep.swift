@@ -15,7 +15,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's \
             budget in every year. Points run on all cores, settled in rounds of bisection: each starts from its \
             lower neighbour's plan and stops once it reaches its upper neighbour's bound, or is proved from its \
-            neighbours without a solve. One solve per point at most unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
+            neighbours without a solve. One solve per point at most unless --tiebreak. --independent solves each point \
+            on its own (a full run, the tie rule as the scenario says); --shard I/N solves only the points I−1, I−1+N, … \
+            that way and writes sweep.slice-I-of-N.json into --out, which `greenalloc merge` joins. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
             (objective against budget over the marginal value per 万元), sweep.md and sweep.html (with sweep.en.md and \
             sweep.en.html: the frontier, the marginal value, parks named and targets per point, a table per point and \
             the projects that leave the funded set as money grows) and sweep.xlsx; --pdf adds sweep.pdf, sweep.html \
