@@ -11,7 +11,8 @@ struct Robustness: ParsableCommand, ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Classify projects as core, borderline or exterior over ranges of weights, bonus factors and budgets.",
         discussion: """
-            Each range is absolute (co2_t=0.5..2), relative to the scenario's value (cod_t=±30%, or -20%..+50%). \
+            Each range is absolute (co2_t=0.5..2), relative to the scenario's value (cod_t=±30%, or -20%..+50%); the \
+            scenario's robustness: section gives ranges, samples and seed that the options override. \
             Core projects are funded in every plan that is optimal for some admissible values, exterior ones in none, \
             the others are borderline. With few ranges (weights and bonus factors, at most 4) on a small scenario \
             (at most 60 projects to decide), the classes are exact: the non-dominated plans over the box are enumerated \
@@ -38,8 +39,8 @@ struct Robustness: ParsableCommand, ConsoleCommand {
     @Option(name: .long, help: "Sample N points instead of the exact method (default 200 when the exact method does not apply).")
     var samples: Int?
 
-    @Option(name: .long, help: "The seed of the samples (default 1).")
-    var seed: UInt64 = 1
+    @Option(name: .long, help: "The seed of the samples (default: the scenario's robustness.seed, else 1).")
+    var seed: UInt64?
 
     @Option(name: .long, help: "Also sample with this seed and report how the classes move between the two seeds.")
     var compareSeed: UInt64?
@@ -65,11 +66,9 @@ struct Robustness: ParsableCommand, ConsoleCommand {
     static let defaultSamples = 200
 
     func validate() throws {
-        if weights == nil, budget == nil, bonus == nil { throw ValidationError("give at least one range: --weights, --budget or --bonus") }
         if let samples, !(1...100_000).contains(samples) { throw ValidationError("--samples must be between 1 and 100000") }
         if shard != nil, out == nil { throw ValidationError("--shard writes its slice into --out DIR: give --out") }
         if shard != nil, format != nil { throw ValidationError("--shard prints nothing; merge the slices with greenalloc merge") }
-        if let compareSeed, compareSeed == seed { throw ValidationError("--compare-seed must differ from --seed") }
     }
 
     func execute(console: Console) throws -> Int32 {
@@ -79,7 +78,9 @@ struct Robustness: ParsableCommand, ConsoleCommand {
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
         let planSolver = try RobustnessRequest.planSolver(inputs, options: options, console: console)
         let settings = planSolver.settings
-        let ranges = try robustnessUsage { try RobustnessRequest.ranges(inputs.scenario, weights: weights, budget: budget, bonus: bonus) }
+        let chosen = try RobustnessSettings(inputs.scenario, weights: weights, budget: budget, bonus: bonus, samples: samples, seed: seed)
+        let (ranges, samples, seed) = (chosen.ranges, chosen.samples, chosen.seed)
+        if let compareSeed, compareSeed == seed { throw UsageError(message: "--compare-seed must differ from the seed (\(seed))") }
         let request = RobustnessRequest(inputs: inputs, planSolver: planSolver, ranges: ranges, console: console)
         if let shard {
             let sampleCount = samples ?? Self.defaultSamples
@@ -129,15 +130,6 @@ struct RobustnessRequest {
             library: inputs.library, rules: inputs.rules, solver: try makeSolver(console, backend: settings.backend), settings: settings)
         planSolver.cancellation = console.interruption
         return planSolver
-    }
-
-    static func ranges(_ scenario: Scenario, weights: String?, budget: String?, bonus: String?) throws -> [ParameterRange] {
-        var ranges: [ParameterRange] = []
-        for (name, text) in try pairs(weights, option: "--weights") { ranges.append(try scenario.weightRange(name, text)) }
-        for (name, text) in try pairs(bonus, option: "--bonus") { ranges.append(try scenario.bonusRange(name, text)) }
-        if let budget { ranges.append(try ParameterRange.parse(budget, kind: .budget, name: "budget", base: 1)) }
-        guard scenario.objective.sense == .maximizeBenefit else { throw RobustnessError.notMaximizing }
-        return ranges
     }
 
     /// `a=x,b=y` → [(a, x), (b, y)].

@@ -15,7 +15,9 @@ struct Sweep: ParsableCommand, ConsoleCommand {
             N points from --from to --to (both included, evenly spaced; 0.5 or 50%), each multiplying the fund's \
             budget in every year. Points run on all cores, settled in rounds of bisection: each starts from its \
             lower neighbour's plan and stops once it reaches its upper neighbour's bound, or is proved from its \
-            neighbours without a solve. One solve per point at most unless --tiebreak. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
+            neighbours without a solve. One solve per point at most unless --tiebreak. --independent solves each point \
+            on its own (a full run, the tie rule as the scenario says); --shard I/N solves only the points I−1, I−1+N, … \
+            that way and writes sweep.slice-I-of-N.json into --out, which `greenalloc merge` joins. Prints CSV (default), md or json; --out DIR writes sweep.csv, sweep.svg \
             (objective against budget over the marginal value per 万元), sweep.md and sweep.html (with sweep.en.md and \
             sweep.en.html: the frontier, the marginal value, parks named and targets per point, a table per point and \
             the projects that leave the funded set as money grows) and sweep.xlsx; --pdf adds sweep.pdf, sweep.html \
@@ -58,6 +60,12 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     @Flag(name: .long, help: "Solve every point cold (GLPK's MIP presolver instead of the neighbour's plan as a start).")
     var cold = false
 
+    @Flag(name: .long, help: "Solve each point on its own: a full run with the tie rule as the scenario says, no neighbour's plan or bound.")
+    var independent = false
+
+    @Option(name: .long, help: "Solve only slice i of n of the points, independently (e.g. 2/8), and write sweep.slice-i-of-n.json into --out.")
+    var shard: ShardSpec?
+
     @Flag(name: .long, help: "Print each point's solve time on standard error.")
     var timings = false
 
@@ -77,6 +85,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         if steps > 10_000 { throw ValidationError("--steps must be at most 10000") }
         if pdf, out == nil { throw ValidationError("--pdf writes sweep.pdf into the --out directory: give --out DIR") }
         if monotone, tiebreak { throw ValidationError("--monotone solves without the tie rule: leave out --tiebreak") }
+        try validateIndependent()
     }
 
     func execute(console: Console) throws -> Int32 {
@@ -85,13 +94,17 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         let scales = try WhatIfRunner.scales(from: from.value, to: to.value, steps: steps)
         // The points carry no loans: the loan stage is not solved.
         let inputs = try loadInputs(scenario, console: console).subsidyStageOnly
-        let runner = try WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
+        let independent = self.independent || shard != nil
+        let runner = try independentRunner(inputs, console: console)
+            ?? WhatIfSupport.runner(inputs, options: options, tiebreak: tiebreak, console: console)
         _ = try runner.fundIndex(fund)
         let clock = WhatIfSupport.clock()
+        if let shard { return try sweepSlice(shard, runner: runner, inputs: inputs, scales: scales, session: session, clock: clock) }
         console.error("greenalloc: sweeping \(fund) over \(scales.count) points on \(min(runner.threads, scales.count)) threads\n")
-        var sweep = try runner.sweep(
-            fund: fund, scales: scales, tiebreak: tiebreak, warmStart: !cold, clock: clock,
-            progress: WhatIfSupport.progress(console: console, label: "greenalloc: sweep"))
+        let progress = WhatIfSupport.progress(console: console, label: "greenalloc: sweep")
+        var sweep = try independent
+            ? runner.independentSweep(fund: fund, scales: scales, clock: clock, progress: progress)
+            : runner.sweep(fund: fund, scales: scales, tiebreak: tiebreak, warmStart: !cold, clock: clock, progress: progress)
         if monotone {
             sweep.monotone = try runner.monotoneView(of: sweep, clock: clock)
             console.error("greenalloc: monotone view in \(String(format: "%.2f", sweep.monotone?.seconds ?? 0)) s\n")
@@ -132,9 +145,21 @@ struct Sweep: ParsableCommand, ConsoleCommand {
     /// The files of `--out DIR` (sweep.csv, sweep.svg, sweep.md, sweep.en.md, sweep.html, sweep.en.html,
     /// sweep.xlsx) and the seconds the two HTML pages took to render.
     static func files(_ sweep: SweepResult, inputs: ScenarioInputs) throws -> (files: [String: [UInt8]], htmlSeconds: Double) {
+        try files(sweep, names: projectNames(inputs))
+    }
+
+    /// The project names of each report language.
+    static func projectNames(_ inputs: ScenarioInputs) -> [ReportLanguage: ProjectNames] {
+        Dictionary(uniqueKeysWithValues: ReportLanguage.allCases.map {
+            ($0, ProjectNames(library: inputs.library, scenario: inputs.scenario, language: $0))
+        })
+    }
+
+    /// The files of `--out DIR` from the sweep and the project names of each report language.
+    static func files(_ sweep: SweepResult, names byLanguage: [ReportLanguage: ProjectNames]) throws -> (files: [String: [UInt8]], htmlSeconds: Double) {
         let seconds = stopwatch()
         var htmlSeconds = 0.0
-        let names = ProjectNames(library: inputs.library, scenario: inputs.scenario, language: .zh)
+        let names = byLanguage[.zh] ?? ProjectNames()
         var files: [String: [UInt8]] = [
             "sweep.csv": ProjectsCSV.withByteOrderMark(WhatIfSweepOutput.csv(sweep)),
             "sweep.svg": Array(WhatIfSweepOutput.svg(sweep, names: names).utf8),
@@ -145,7 +170,7 @@ struct Sweep: ParsableCommand, ConsoleCommand {
         }
         for language in ReportLanguage.allCases {
             let suffix = language == .zh ? "" : "." + language.rawValue
-            let names = language == .zh ? names : ProjectNames(library: inputs.library, scenario: inputs.scenario, language: language)
+            let names = byLanguage[language] ?? ProjectNames()
             let page = SweepPage(sweep, names: names, language: language)
             files["sweep" + suffix + ".md"] = Array(page.markdown(chart: "sweep.svg").utf8)
             let start = seconds()

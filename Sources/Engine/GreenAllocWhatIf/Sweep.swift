@@ -5,7 +5,7 @@ internal import Foundation
 internal import Synchronization
 
 /// One point of a budget sweep.
-public struct SweepPoint: Sendable {
+public struct SweepPoint: Sendable, Codable {
     public var scale: Double
     /// The fund's budget per horizon year at this scale.
     public var budget: [Int: Double]
@@ -99,28 +99,18 @@ extension WhatIfRunner {
             }
             points = try chunks.flatMap { $0 }.sorted { $0.0 < $1.0 }.map { try $0.1.get() }
         }
-        for index in points.indices.dropFirst() {
-            let before = points[index - 1]
-            let beforeSet = Set(before.funded)
-            let hereSet = Set(points[index].funded)
-            points[index].entering = points[index].funded.filter { !beforeSet.contains($0) }
-            points[index].leaving = before.funded.filter { !hereSet.contains($0) }
-            let delta = points[index].budgetTotal - before.budgetTotal
-            if let now = points[index].objective, let then = before.objective, delta > 0 {
-                points[index].marginal = (now - then) / delta
-            }
-        }
+        SweepResult.linkNeighbours(&points)
         return SweepResult(
             scenario: scenario.name, fundID: scenario.funds[fund].id, fundName: scenario.funds[fund].name,
             baseBudget: budget(fund: fund, scale: 1), tiebreak: tiebreak, points: points, threads: chunkCount,
             seconds: clock() - began)
     }
 
-    /// One point as a full run (with the tie rule).
-    func runPoint(fund: Int, scale: Double, clock: @Sendable () -> Double) throws -> SweepPoint {
+    /// One point as a full run (with the tie rule unless `tiebreak` is false).
+    func runPoint(fund: Int, scale: Double, tiebreak: Bool = true, clock: @Sendable () -> Double) throws -> SweepPoint {
         let began = clock()
         var settings = self.settings
-        settings.tiebreak = true
+        settings.tiebreak = tiebreak
         let allocation = try run(scaled(fund: fund, by: scale), settings: settings)
         let budget = self.budget(fund: fund, scale: scale)
         let funded = allocation.projects.filter(\.funded)

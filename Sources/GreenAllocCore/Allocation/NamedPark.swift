@@ -1,4 +1,4 @@
-public struct NamedPark: Sendable, Hashable {
+public struct NamedPark: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var city: String

@@ -1,4 +1,4 @@
-public struct TargetOutcome: Sendable, Hashable {
+public struct TargetOutcome: Sendable, Hashable, Codable {
     public var name: String
     public var metric: String
     public var year: Int?
@@ -25,7 +25,7 @@ public struct TargetOutcome: Sendable, Hashable {
 /// What the naming budget left by the plan could still reach toward an eco-park target by its year
 /// (docs/scenario-format.md, "report_only targets"): parks still namable, capped by the naming money over the
 /// award per park.
-public struct NamingReach: Sendable, Hashable {
+public struct NamingReach: Sendable, Hashable, Codable {
     /// Eco parks at most by the target's year: the plan's count plus `additional`.
     public var parks: Int
     /// The metric's value at most (`parks`, or `parks` over the parks counted for eco_park_share).

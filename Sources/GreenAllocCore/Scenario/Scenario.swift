@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
     public var review: ReviewSpec?
     /// `deferral:` (scenario-format §15.4); nil without the section.
     public var deferral: DeferralSpec?
+    /// `robustness:`: the ranges and sampling of `greenalloc robustness` (nil without the section).
+    public var robustness: RobustnessSpec?
     /// The YAML file the scenario was read from (the last one of an `extends` chain).
     public var file: String
     /// Every file of the `extends` chain, the root first.

@@ -15,7 +15,7 @@ struct ScenarioDecoder {
 
     static let topKeys = [
         "scenario", "as_of", "years", "extends", "tables", "funds", "limits", "exclude", "objective", "targets",
-        "loans", "solver", "indicators", "factors", "review", "deferral",
+        "loans", "solver", "indicators", "factors", "review", "deferral", "robustness",
     ]
 
     mutating func decode(_ root: YAMLNode) -> Scenario? {
@@ -73,6 +73,7 @@ struct ScenarioDecoder {
         scenario.factors = factors
         scenario.review = review
         scenario.deferral = deferral
+        scenario.robustness = root["robustness"].flatMap { $0.isNull ? nil : decodeRobustness($0) }
         return scenario
     }
 

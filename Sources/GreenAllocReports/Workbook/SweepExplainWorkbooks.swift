@@ -4,7 +4,7 @@ public import GreenAllocWhatIf
 internal import Spreadsheet
 
 /// Project names and cities, for the what-if workbooks that speak of projects by id.
-public struct ProjectNames: Sendable {
+public struct ProjectNames: Sendable, Codable {
     var names: [String: String] = [:]
     var cities: [String: String] = [:]
     var fundNames: [String: String] = [:]
