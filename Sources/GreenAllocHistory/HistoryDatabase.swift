@@ -1,5 +1,8 @@
 internal import Foundation
 internal import GRDB
+#if canImport(Glibc)
+internal import Glibc
+#endif
 
 /// One history file: an SQLite database in WAL mode (readers never wait for the writer), with a busy timeout
 /// so that runs writing at the same moment take turns. Every run is written in one transaction.
@@ -27,6 +30,10 @@ public final class HistoryDatabase: Sendable {
         } else {
             throw HistoryError.unwritable(path: path, detail: "there is no history there yet")
         }
+        // Opening and migrating take turns between processes (two runs starting on a new history at once):
+        // SQLite does not wait on a busy file while switching it to WAL or creating the first tables.
+        let folderLock = Self.lockFolder(of: path)
+        defer { folderLock.map(Self.unlock) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -42,6 +49,24 @@ public final class HistoryDatabase: Sendable {
             try? queue.close()
             throw error
         }
+    }
+
+    /// An exclusive advisory lock (flock) on the history's folder, held while the file is opened and migrated; nil
+    /// when the folder cannot be locked (the migration's own retries remain).
+    static func lockFolder(of path: String) -> Int32? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
+    }
+
+    static func unlock(_ descriptor: Int32) {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 
     /// An SQLite database starts with these 16 bytes; an empty file is a new database.

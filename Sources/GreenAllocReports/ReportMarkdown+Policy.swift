@@ -40,7 +40,7 @@ extension ReportMarkdown.Report {
             numeric: [2, 3, 4, 5, 6, 7, 8])
         let names = Dictionary(allocation.funds.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for fund in carry {
-            let label = (names[fund.fund] ?? fund.fund) + " (" + fund.fund + ")"
+            let label = (names[fund.fund] ?? fund.fund) + pick("（", " (") + fund.fund + pick("）", ")")
             for year in fund.years {
                 table.add([label, String(year.year), money(year.budget), money(year.opening), money(year.carriedIn),
                     money(year.available), money(year.spent), money(year.unspent), money(year.carriedOut)])

@@ -3,7 +3,8 @@ public import Spreadsheet
 
 /// allocation.xlsx: the allocation as the finance office forwards it, one sheet per table, sheet names and
 /// headers in the report's language (资金使用, 分市下达表, 分类汇总, 获补项目, 公示名单, 未获补项目及原因,
-/// 园区命名, 目标完成情况, 绩效指标, and 贷款 when the loan stage ran).
+/// 园区命名, 目标完成情况, 绩效指标, 贷款 when the loan stage ran, and the policy instruments' sheets of
+/// `WorkbookText+Policy.swift` when the scenario uses them).
 ///
 /// Money is written as numbers rounded to 0.0001 万元 and shown as `#,##0.00`; shares as `0.0%`. Names stand
 /// beside ids (`烟台（370600）`), reasons and categories are words, never codes. Each sheet with money ends in a
@@ -30,6 +31,7 @@ public enum AllocationWorkbook {
             book.unfundedSheet(), book.parksSheet(), book.targetsSheet(), book.indicatorsSheet(),
         ]
         if let loans = book.loansSheet() { sheets.append(loans) }
+        sheets += book.policySheets()
         return sheets
     }
 }
