@@ -25,10 +25,7 @@ extension ReportMarkdown.Report {
         add(table)
     }
 
-    func parkStatus(_ status: ParkStatus) -> String {
-        guard let label = RuleVocabulary.codeLabels["status"]?[status.rawValue] else { return status.rawValue }
-        return pick(label.0, label.1)
-    }
+    func parkStatus(_ status: ParkStatus) -> String { RuleVocabulary.statusWord(status, language) }
 
     mutating func carryOver() {
         guard let carry = allocation.policy?.carry, !carry.isEmpty else { return }

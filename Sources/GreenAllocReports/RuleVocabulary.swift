@@ -50,6 +50,12 @@ struct RuleVocabulary {
     /// Whether `column` compares by the order of its code list (`maturity`, `finance_tier`).
     static func isOrdered(_ column: String) -> Bool { column == "maturity" || column == "finance_tier" }
 
+    /// A park status in words (its `codeLabels` entry), the code itself for a status without one.
+    static func statusWord(_ status: ParkStatus, _ language: ReportLanguage) -> String {
+        guard let label = codeLabels["status"]?[status.rawValue] else { return status.rawValue }
+        return language.pick(label.0, label.1)
+    }
+
     static let table: [String: TableKind] = ["project": .projects, "park": .parks, "city": .cities]
     static let tableWord = ["park": "园区", "city": "城市"]
     static let fundWords: [String: (String, String)] = ["id": ("编号", "id"), "name": ("名称", "name")]

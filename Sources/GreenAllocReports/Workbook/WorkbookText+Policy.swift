@@ -21,10 +21,7 @@ extension WorkbookText {
         return Sheet(name: pick("园区复查", "Park review"), header: header, rows: rows)
     }
 
-    func status(_ status: ParkStatus) -> String {
-        guard let label = RuleVocabulary.codeLabels["status"]?[status.rawValue] else { return status.rawValue }
-        return pick(label.0, label.1)
-    }
+    func status(_ status: ParkStatus) -> String { RuleVocabulary.statusWord(status, language) }
 
     func carrySheet() -> Sheet? {
         guard let carry = allocation.policy?.carry, !carry.isEmpty else { return nil }
